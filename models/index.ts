@@ -1,0 +1,27 @@
+import type { Sequelize } from 'sequelize';
+import { ConnectLink } from './connect-link';
+import { OAuthState } from './oauth-state';
+import { SlackIdentity } from './slack-identity';
+import { User } from './user';
+
+export { ConnectLink, OAuthState, SlackIdentity, User };
+
+export interface Models {
+  User: typeof User;
+  SlackIdentity: typeof SlackIdentity;
+  OAuthState: typeof OAuthState;
+  ConnectLink: typeof ConnectLink;
+}
+
+/** Initialise every model on one connection and wire the associations. */
+export function initModels(sequelize: Sequelize): Models {
+  User.initModel(sequelize);
+  SlackIdentity.initModel(sequelize);
+  OAuthState.initModel(sequelize);
+  ConnectLink.initModel(sequelize);
+
+  User.hasMany(SlackIdentity, { foreignKey: 'userId', as: 'slackIdentities', onDelete: 'CASCADE' });
+  SlackIdentity.belongsTo(User, { foreignKey: 'userId', as: 'user' });
+
+  return { User, SlackIdentity, OAuthState, ConnectLink };
+}

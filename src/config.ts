@@ -1,0 +1,177 @@
+import { z } from 'zod';
+
+// Where to get each value: shown next to the problem so a misconfigured start tells the operator what to do.
+const HINTS: Record<string, string> = {
+  SLACK_BOT_TOKEN: 'Slack app settings → OAuth & Permissions → Bot User OAuth Token (xoxb-…)',
+  SLACK_SIGNING_SECRET: 'Slack app settings → Basic Information → Signing Secret',
+  SLACK_APP_TOKEN: 'Slack app settings → Basic Information → App-Level Tokens (xapp-…, scope connections:write)',
+  GOOGLE_CLIENT_ID: 'Google Cloud console → APIs & Services → Credentials → OAuth client (Web application)',
+  GOOGLE_CLIENT_SECRET: 'Google Cloud console → APIs & Services → Credentials → OAuth client (Web application)',
+  JWT_SECRET: 'generate one: openssl rand -base64 48',
+  TOKEN_ENCRYPTION_KEY: 'generate one: openssl rand -base64 32',
+  TOKEN_ENCRYPTION_PREVIOUS_KEYS: 'the keys you rotated away from, comma-separated, each: openssl rand -base64 32',
+  GEMINI_API_KEY: 'Google AI Studio → Get API key',
+  GOOGLE_MAPS_API_KEY: 'Google Cloud console → Credentials → API key restricted to Places API (New) and Routes API',
+  DATABASE_URL: 'e.g. mysql://lume:secret@127.0.0.1:3306/lume or sqlite:data/lume.sqlite',
+  PUBLIC_URL: 'the https URL Slack and browsers reach Lume at, e.g. https://lume.example.com',
+};
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+const optionalUrl = z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional());
+const intWithDefault = (def: number, min: number, max: number) =>
+  z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).max(max).default(def));
+
+function base64Key(v: string): boolean {
+  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(v)) return false;
+  return Buffer.from(v, 'base64').length === 32;
+}
+
+const schema = z
+  .object({
+    NODE_ENV: optionalString,
+    PORT: intWithDefault(3000, 0, 65535),
+    PUBLIC_URL: optionalUrl,
+    DATABASE_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^(sqlite:|mysql:\/\/|mariadb:\/\/)/, 'must start with sqlite:, mysql:// or mariadb://')
+        .default('sqlite:data/lume.sqlite'),
+    ),
+    SLACK_BOT_TOKEN: z.preprocess(emptyToUndefined, z.string({ error: 'is required' }).startsWith('xoxb-')),
+    SLACK_SIGNING_SECRET: optionalString,
+    SLACK_APP_TOKEN: z.preprocess(emptyToUndefined, z.string().startsWith('xapp-').optional()),
+    SLACK_API_URL: optionalUrl,
+    GOOGLE_CLIENT_ID: z.preprocess(emptyToUndefined, z.string({ error: 'is required' })),
+    GOOGLE_CLIENT_SECRET: z.preprocess(emptyToUndefined, z.string({ error: 'is required' })),
+    GOOGLE_REDIRECT_URI: optionalUrl,
+    GOOGLE_AUTH_URL: optionalUrl,
+    GOOGLE_TOKEN_URL: optionalUrl,
+    GOOGLE_REVOKE_URL: optionalUrl,
+    GOOGLE_API_ROOT_URL: optionalUrl,
+    GOOGLE_MAPS_API_KEY: optionalString,
+    GEMINI_API_KEY: optionalString,
+    GEMINI_MODEL: z.preprocess(emptyToUndefined, z.string().default('gemini-2.5-flash')),
+    GEMINI_BASE_URL: optionalUrl,
+    JWT_SECRET: z.preprocess(
+      emptyToUndefined,
+      z
+        .string({ error: 'is required' })
+        .refine((v) => Buffer.byteLength(v) >= 32, 'must be at least 32 bytes long'),
+    ),
+    TOKEN_ENCRYPTION_KEY: z.preprocess(
+      emptyToUndefined,
+      z.string({ error: 'is required' }).refine(base64Key, 'must be base64 of exactly 32 bytes'),
+    ),
+    TOKEN_ENCRYPTION_PREVIOUS_KEYS: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .refine(
+          (v) => v.split(',').every((k) => base64Key(k.trim())),
+          'every key must be base64 of exactly 32 bytes',
+        )
+        .optional(),
+    ),
+    LOG_LEVEL: z.preprocess(
+      emptyToUndefined,
+      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ),
+    AGENT_MAX_STEPS: intWithDefault(8, 1, 32),
+    AGENT_MAX_TOOL_CALLS: intWithDefault(16, 1, 100),
+    AGENT_TURNS_PER_MINUTE: intWithDefault(10, 1, 1000),
+    AGENT_TURN_TIMEOUT_MS: intWithDefault(90_000, 1000, 600_000),
+  })
+  .superRefine((env, ctx) => {
+    if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_SIGNING_SECRET'],
+        message: 'is required in HTTP mode (when SLACK_APP_TOKEN is not set)',
+      });
+    }
+  });
+
+export interface Config {
+  env: string;
+  port: number;
+  publicUrl: string;
+  databaseUrl: string;
+  slack: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string };
+  google: {
+    clientId: string;
+    clientSecret: string;
+    redirectUri: string;
+    authUrl?: string;
+    tokenUrl?: string;
+    revokeUrl?: string;
+    apiRootUrl?: string;
+    mapsApiKey?: string;
+  };
+  gemini: { apiKey?: string; model: string; baseUrl?: string };
+  jwtSecret: string;
+  tokenKeys: { current: Buffer; previous: Buffer[] };
+  logLevel: string;
+  agent: { maxSteps: number; maxToolCalls: number; turnsPerMinute: number; turnTimeoutMs: number };
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+const stripSlash = (u: string) => u.replace(/\/+$/, '');
+
+export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'environment');
+      const hint = HINTS[name] ? ` (${HINTS[name]})` : '';
+      return `${name}: ${issue.message}${hint}`;
+    });
+    return { ok: false, problems };
+  }
+  const e = parsed.data;
+  const publicUrl = stripSlash(e.PUBLIC_URL ?? `http://localhost:${e.PORT}`);
+  return {
+    ok: true,
+    config: {
+      env: e.NODE_ENV ?? 'development',
+      port: e.PORT,
+      publicUrl,
+      databaseUrl: e.DATABASE_URL,
+      slack: {
+        botToken: e.SLACK_BOT_TOKEN,
+        signingSecret: e.SLACK_SIGNING_SECRET,
+        appToken: e.SLACK_APP_TOKEN,
+        apiUrl: e.SLACK_API_URL,
+      },
+      google: {
+        clientId: e.GOOGLE_CLIENT_ID,
+        clientSecret: e.GOOGLE_CLIENT_SECRET,
+        redirectUri: e.GOOGLE_REDIRECT_URI ?? `${publicUrl}/auth/oauth/google/callback`,
+        authUrl: e.GOOGLE_AUTH_URL,
+        tokenUrl: e.GOOGLE_TOKEN_URL,
+        revokeUrl: e.GOOGLE_REVOKE_URL,
+        apiRootUrl: e.GOOGLE_API_ROOT_URL ? stripSlash(e.GOOGLE_API_ROOT_URL) : undefined,
+        mapsApiKey: e.GOOGLE_MAPS_API_KEY,
+      },
+      gemini: { apiKey: e.GEMINI_API_KEY, model: e.GEMINI_MODEL, baseUrl: e.GEMINI_BASE_URL },
+      jwtSecret: e.JWT_SECRET,
+      tokenKeys: {
+        current: Buffer.from(e.TOKEN_ENCRYPTION_KEY, 'base64'),
+        previous: (e.TOKEN_ENCRYPTION_PREVIOUS_KEYS ?? '')
+          .split(',')
+          .map((k) => k.trim())
+          .filter(Boolean)
+          .map((k) => Buffer.from(k, 'base64')),
+      },
+      logLevel: e.LOG_LEVEL,
+      agent: {
+        maxSteps: e.AGENT_MAX_STEPS,
+        maxToolCalls: e.AGENT_MAX_TOOL_CALLS,
+        turnsPerMinute: e.AGENT_TURNS_PER_MINUTE,
+        turnTimeoutMs: e.AGENT_TURN_TIMEOUT_MS,
+      },
+    },
+  };
+}

@@ -1,0 +1,113 @@
+import { type Credentials, OAuth2Client } from 'google-auth-library';
+import type { Models, User } from '../../models';
+import type { TokenStore } from '../auth/token-store';
+import type { Config } from '../config';
+import type { Logger } from '../log';
+import { GoogleApis } from './apis';
+import { GoogleAccountRevokedError, GoogleNotConnectedError, isInvalidGrant } from './errors';
+import { createOAuthClient } from './oauth-client';
+
+export interface UserGoogle {
+  userId: string;
+  apis: GoogleApis;
+  /** Scopes the user granted, as stored. */
+  scopes: string[];
+}
+
+export interface GoogleClientFactoryDeps {
+  google: Config['google'];
+  models: Models;
+  tokens: TokenStore;
+  log: Logger;
+}
+
+/**
+ * One OAuth2Client per user per process. google-auth-library shares one refresh promise per
+ * refresh token inside a client, so however many callers hit an expired token at once, Google
+ * sees one refresh; the `tokens` event then persists the result (merged, encrypted).
+ */
+export class GoogleClientFactory {
+  private readonly clients = new Map<string, UserGoogle>();
+  private readonly saving = new Map<string, Promise<void>>();
+
+  constructor(private readonly deps: GoogleClientFactoryDeps) {}
+
+  async forUser(user: User): Promise<UserGoogle> {
+    const cached = this.clients.get(user.id);
+    if (cached) return cached;
+    if (user.status !== 'connected' || !user.refreshTokenEnc) throw new GoogleNotConnectedError(user.id);
+    const stored = this.deps.tokens.read(user);
+    const auth = this.buildClient(user.id);
+    auth.setCredentials({
+      access_token: stored.accessToken ?? undefined,
+      refresh_token: stored.refreshToken ?? undefined,
+      expiry_date: stored.expiryDate ?? undefined,
+    });
+    auth.on('tokens', (tokens) => this.persist(user.id, tokens));
+    const entry: UserGoogle = { userId: user.id, apis: new GoogleApis(auth, this.deps.google.apiRootUrl), scopes: user.scopes };
+    this.clients.set(user.id, entry);
+    return entry;
+  }
+
+  /** Forget a user's client (disconnect, revocation, new tokens from a fresh link). */
+  evict(userId: string): void {
+    this.clients.delete(userId);
+  }
+
+  /** Resolves when refreshed tokens seen so far are written; tests and shutdown wait on it. */
+  async flush(userId?: string): Promise<void> {
+    const pending = userId ? [this.saving.get(userId)] : [...this.saving.values()];
+    await Promise.all(pending.filter(Boolean));
+  }
+
+  private buildClient(userId: string): OAuth2Client {
+    const base = createOAuthClient(this.deps.google);
+    const factory = this;
+    // Intercept refresh failures in one place: invalid_grant means the grant is gone for good.
+    class UserOAuthClient extends OAuth2Client {
+      protected override async refreshTokenNoCache(refreshToken?: string | null) {
+        try {
+          return await super.refreshTokenNoCache(refreshToken);
+        } catch (err) {
+          if (isInvalidGrant(err)) {
+            await factory.markRevoked(userId);
+            throw new GoogleAccountRevokedError(userId);
+          }
+          throw err;
+        }
+      }
+    }
+    return new UserOAuthClient({
+      clientId: this.deps.google.clientId,
+      clientSecret: this.deps.google.clientSecret,
+      redirectUri: this.deps.google.redirectUri,
+      endpoints: base.endpoints,
+    });
+  }
+
+  private persist(userId: string, tokens: Credentials): void {
+    const previous = this.saving.get(userId) ?? Promise.resolve();
+    const next = previous
+      .then(async () => {
+        const user = await this.deps.models.User.findByPk(userId);
+        if (!user || user.status !== 'connected') return;
+        this.deps.tokens.apply(user, tokens);
+        await user.save();
+        const entry = this.clients.get(userId);
+        if (entry) entry.scopes = user.scopes;
+      })
+      .catch((err: unknown) => this.deps.log.error({ err, userId }, 'could not persist refreshed Google tokens'));
+    this.saving.set(userId, next);
+  }
+
+  /** Google refused the refresh token: drop the tokens, mark the account revoked. */
+  async markRevoked(userId: string): Promise<void> {
+    this.evict(userId);
+    const user = await this.deps.models.User.findByPk(userId);
+    if (!user) return;
+    this.deps.tokens.clear(user);
+    user.status = 'revoked';
+    await user.save();
+    this.deps.log.warn({ userId }, 'Google grant revoked (invalid_grant); tokens deleted');
+  }
+}

@@ -1,0 +1,44 @@
+/** Thrown when Google refuses the refresh token: the user revoked Lume or the grant expired. */
+export class GoogleAccountRevokedError extends Error {
+  constructor(readonly userId: string) {
+    super('Google access was revoked; the user must reconnect');
+    this.name = 'GoogleAccountRevokedError';
+  }
+}
+
+/** Thrown when a user has no usable tokens (never connected, or disconnected). */
+export class GoogleNotConnectedError extends Error {
+  constructor(readonly userId: string) {
+    super('No Google account is connected');
+    this.name = 'GoogleNotConnectedError';
+  }
+}
+
+interface MaybeGaxios {
+  message?: string;
+  status?: number;
+  response?: { status?: number; data?: unknown };
+}
+
+function errorData(err: unknown): Record<string, unknown> | undefined {
+  const data = (err as MaybeGaxios | undefined)?.response?.data;
+  return data && typeof data === 'object' ? (data as Record<string, unknown>) : undefined;
+}
+
+export function isInvalidGrant(err: unknown): boolean {
+  if (err instanceof GoogleAccountRevokedError) return true;
+  const data = errorData(err);
+  return data?.error === 'invalid_grant' || (err as MaybeGaxios | undefined)?.message === 'invalid_grant';
+}
+
+export function httpStatusOf(err: unknown): number | undefined {
+  const e = err as MaybeGaxios | undefined;
+  return e?.response?.status ?? e?.status;
+}
+
+/** Google's 403 for a token that lacks a scope (ACCESS_TOKEN_SCOPE_INSUFFICIENT / insufficientPermissions). */
+export function isInsufficientScope(err: unknown): boolean {
+  if (httpStatusOf(err) !== 403) return false;
+  const text = JSON.stringify(errorData(err) ?? {});
+  return /insufficient.?(scope|permission)|ACCESS_TOKEN_SCOPE_INSUFFICIENT/i.test(text);
+}
