@@ -11,7 +11,10 @@ import {
 import type { User } from './user';
 
 /** A Slack user (team + user id) linked to one Google account. */
-export class SlackIdentity extends Model<InferAttributes<SlackIdentity>, InferCreationAttributes<SlackIdentity>> {
+export class SlackIdentity extends Model<
+  InferAttributes<SlackIdentity>,
+  InferCreationAttributes<SlackIdentity>
+> {
   declare id: CreationOptional<number>;
   declare teamId: string;
   declare slackUserId: string;

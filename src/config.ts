@@ -4,14 +4,18 @@ import { z } from 'zod';
 const HINTS: Record<string, string> = {
   SLACK_BOT_TOKEN: 'Slack app settings → OAuth & Permissions → Bot User OAuth Token (xoxb-…)',
   SLACK_SIGNING_SECRET: 'Slack app settings → Basic Information → Signing Secret',
-  SLACK_APP_TOKEN: 'Slack app settings → Basic Information → App-Level Tokens (xapp-…, scope connections:write)',
+  SLACK_APP_TOKEN:
+    'Slack app settings → Basic Information → App-Level Tokens (xapp-…, scope connections:write)',
   GOOGLE_CLIENT_ID: 'Google Cloud console → APIs & Services → Credentials → OAuth client (Web application)',
-  GOOGLE_CLIENT_SECRET: 'Google Cloud console → APIs & Services → Credentials → OAuth client (Web application)',
+  GOOGLE_CLIENT_SECRET:
+    'Google Cloud console → APIs & Services → Credentials → OAuth client (Web application)',
   JWT_SECRET: 'generate one: openssl rand -base64 48',
   TOKEN_ENCRYPTION_KEY: 'generate one: openssl rand -base64 32',
-  TOKEN_ENCRYPTION_PREVIOUS_KEYS: 'the keys you rotated away from, comma-separated, each: openssl rand -base64 32',
+  TOKEN_ENCRYPTION_PREVIOUS_KEYS:
+    'the keys you rotated away from, comma-separated, each: openssl rand -base64 32',
   GEMINI_API_KEY: 'Google AI Studio → Get API key',
-  GOOGLE_MAPS_API_KEY: 'Google Cloud console → Credentials → API key restricted to Places API (New) and Routes API',
+  GOOGLE_MAPS_API_KEY:
+    'Google Cloud console → Credentials → API key restricted to Places API (New) and Routes API',
   DATABASE_URL: 'e.g. mysql://lume:secret@127.0.0.1:3306/lume or sqlite:data/lume.sqlite',
   PUBLIC_URL: 'the https URL Slack and browsers reach Lume at, e.g. https://lume.example.com',
 };

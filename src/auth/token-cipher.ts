@@ -53,9 +53,13 @@ export class TokenCipher {
     cipher.setAAD(aad(context));
     const ct = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
     const tag = cipher.getAuthTag();
-    return [VERSION, this.currentKeyId, iv.toString('base64url'), ct.toString('base64url'), tag.toString('base64url')].join(
-      '.',
-    );
+    return [
+      VERSION,
+      this.currentKeyId,
+      iv.toString('base64url'),
+      ct.toString('base64url'),
+      tag.toString('base64url'),
+    ].join('.');
   }
 
   decrypt(stored: string, context: CipherContext): string {
@@ -73,7 +77,9 @@ export class TokenCipher {
     decipher.setAAD(aad(context));
     decipher.setAuthTag(tag);
     try {
-      return Buffer.concat([decipher.update(Buffer.from(ctB64, 'base64url')), decipher.final()]).toString('utf8');
+      return Buffer.concat([decipher.update(Buffer.from(ctB64, 'base64url')), decipher.final()]).toString(
+        'utf8',
+      );
     } catch {
       throw new DecryptError('authentication failed (wrong key, wrong row or tampered value)');
     }

@@ -9,7 +9,11 @@ export interface GoogleTokens {
   scope?: string | null;
 }
 
-const ctx = (user: User, column: 'access_token' | 'refresh_token') => ({ table: 'users', column, row: user.id });
+const ctx = (user: User, column: 'access_token' | 'refresh_token') => ({
+  table: 'users',
+  column,
+  row: user.id,
+});
 
 /** Reads and writes a user's Google tokens, encrypted and bound to the user's row. */
 export class TokenStore {
@@ -17,7 +21,9 @@ export class TokenStore {
 
   read(user: User): { accessToken: string | null; refreshToken: string | null; expiryDate: number | null } {
     return {
-      accessToken: user.accessTokenEnc ? this.cipher.decrypt(user.accessTokenEnc, ctx(user, 'access_token')) : null,
+      accessToken: user.accessTokenEnc
+        ? this.cipher.decrypt(user.accessTokenEnc, ctx(user, 'access_token'))
+        : null,
       refreshToken: user.refreshTokenEnc
         ? this.cipher.decrypt(user.refreshTokenEnc, ctx(user, 'refresh_token'))
         : null,
@@ -30,7 +36,8 @@ export class TokenStore {
    * scope, so absent fields keep their stored value.
    */
   apply(user: User, tokens: GoogleTokens): void {
-    if (tokens.access_token) user.accessTokenEnc = this.cipher.encrypt(tokens.access_token, ctx(user, 'access_token'));
+    if (tokens.access_token)
+      user.accessTokenEnc = this.cipher.encrypt(tokens.access_token, ctx(user, 'access_token'));
     if (tokens.refresh_token)
       user.refreshTokenEnc = this.cipher.encrypt(tokens.refresh_token, ctx(user, 'refresh_token'));
     if (tokens.expiry_date) user.tokenExpiresAt = new Date(tokens.expiry_date);

@@ -6,7 +6,10 @@ import { oauth2_v2 } from 'googleapis/build/src/apis/oauth2';
 import { tasks_v1 } from 'googleapis/build/src/apis/tasks';
 
 // googleapis ignores google.options({rootUrl}); each client must be given its root explicitly.
-const opts = (auth: OAuth2Client, rootUrl?: string) => ({ auth, ...(rootUrl ? { rootUrl: `${rootUrl}/` } : {}) });
+const opts = (auth: OAuth2Client, rootUrl?: string) => ({
+  auth,
+  ...(rootUrl ? { rootUrl: `${rootUrl}/` } : {}),
+});
 
 /** Per-API clients for one user, built lazily (each API module is imported once, not all of googleapis). */
 export class GoogleApis {

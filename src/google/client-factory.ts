@@ -44,7 +44,11 @@ export class GoogleClientFactory {
       expiry_date: stored.expiryDate ?? undefined,
     });
     auth.on('tokens', (tokens) => this.persist(user.id, tokens));
-    const entry: UserGoogle = { userId: user.id, apis: new GoogleApis(auth, this.deps.google.apiRootUrl), scopes: user.scopes };
+    const entry: UserGoogle = {
+      userId: user.id,
+      apis: new GoogleApis(auth, this.deps.google.apiRootUrl),
+      scopes: user.scopes,
+    };
     this.clients.set(user.id, entry);
     return entry;
   }
@@ -90,13 +94,15 @@ export class GoogleClientFactory {
     const next = previous
       .then(async () => {
         const user = await this.deps.models.User.findByPk(userId);
-        if (!user || user.status !== 'connected') return;
+        if (user?.status !== 'connected') return;
         this.deps.tokens.apply(user, tokens);
         await user.save();
         const entry = this.clients.get(userId);
         if (entry) entry.scopes = user.scopes;
       })
-      .catch((err: unknown) => this.deps.log.error({ err, userId }, 'could not persist refreshed Google tokens'));
+      .catch((err: unknown) =>
+        this.deps.log.error({ err, userId }, 'could not persist refreshed Google tokens'),
+      );
     this.saving.set(userId, next);
   }
 

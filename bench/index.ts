@@ -1,0 +1,4 @@
+import type { Benchmark } from './types';
+
+/** Every benchmark `npm run bench` runs; adding one = one file and one line here. */
+export const benchmarks: Benchmark[] = [];

@@ -1,0 +1,90 @@
+import type { Models, User } from '../../models';
+import type { Config } from '../config';
+import type { GoogleClientFactory } from '../google/client-factory';
+import { createOAuthClient } from '../google/oauth-client';
+import type { Logger } from '../log';
+import type { TokenStore } from './token-store';
+
+export interface RefreshResult {
+  expiresAt: Date | null;
+  scopes: string[];
+}
+
+/** Who is who, and the lifecycle of a user's Google grant. */
+export class Accounts {
+  constructor(
+    private readonly deps: {
+      models: Models;
+      tokens: TokenStore;
+      google: GoogleClientFactory;
+      googleConfig: Config['google'];
+      log: Logger;
+    },
+  ) {}
+
+  /** The Google account linked to this Slack user, whatever its status; null when never linked. */
+  async findBySlack(teamId: string, slackUserId: string): Promise<User | null> {
+    const identity = await this.deps.models.SlackIdentity.findOne({
+      where: { teamId, slackUserId },
+      include: [{ model: this.deps.models.User, as: 'user' }],
+    });
+    return identity?.user ?? null;
+  }
+
+  isConnected(user: User | null): user is User {
+    return !!user && user.status === 'connected' && !!user.refreshTokenEnc;
+  }
+
+  /** Force a refresh now (POST /auth/refresh). invalid_grant surfaces as GoogleAccountRevokedError. */
+  async refreshNow(user: User): Promise<RefreshResult> {
+    const { apis } = await this.deps.google.forUser(user);
+    await apis.auth.refreshAccessToken();
+    await this.deps.google.flush(user.id);
+    await user.reload();
+    return { expiresAt: user.tokenExpiresAt, scopes: user.scopes };
+  }
+
+  /**
+   * Revoke the grant at Google, then forget the tokens whatever Google said: the user asked us to
+   * let go, and a token Google no longer honours is worthless anyway.
+   */
+  async disconnect(user: User): Promise<{ revokedAtGoogle: boolean }> {
+    let revokedAtGoogle = false;
+    try {
+      const { refreshToken, accessToken } = this.deps.tokens.read(user);
+      const token = refreshToken ?? accessToken;
+      if (token) {
+        await createOAuthClient(this.deps.googleConfig).revokeToken(token);
+        revokedAtGoogle = true;
+      }
+    } catch (err) {
+      this.deps.log.warn({ err, userId: user.id }, 'Google revoke failed; deleting local tokens anyway');
+    }
+    this.deps.google.evict(user.id);
+    this.deps.tokens.clear(user);
+    user.status = 'revoked';
+    await user.save();
+    return { revokedAtGoogle };
+  }
+
+  /**
+   * A workspace uninstalled Lume or revoked its tokens: drop its Slack links, and disconnect and
+   * delete Google accounts no other workspace still uses.
+   */
+  async removeWorkspace(teamId: string): Promise<{ identities: number; users: number }> {
+    const { SlackIdentity, User } = this.deps.models;
+    const identities = await SlackIdentity.findAll({ where: { teamId } });
+    const userIds = [...new Set(identities.map((i) => i.userId))];
+    await SlackIdentity.destroy({ where: { teamId } });
+    let users = 0;
+    for (const id of userIds) {
+      if ((await SlackIdentity.count({ where: { userId: id } })) > 0) continue;
+      const user = await User.findByPk(id);
+      if (!user) continue;
+      if (this.isConnected(user)) await this.disconnect(user);
+      await user.destroy();
+      users += 1;
+    }
+    return { identities: identities.length, users };
+  }
+}

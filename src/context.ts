@@ -1,0 +1,23 @@
+import type { Database } from '../models/db';
+import type { Accounts } from './auth/accounts';
+import type { ConnectLinks } from './auth/connect-links';
+import type { AuthHooks } from './auth/hooks';
+import type { TokenCipher } from './auth/token-cipher';
+import type { TokenStore } from './auth/token-store';
+import type { Config } from './config';
+import type { GoogleClientFactory } from './google/client-factory';
+import type { Logger } from './log';
+
+/** Everything a listener, route or tool may need, built once in src/index.ts (or by a test). */
+export interface AppContext {
+  config: Config;
+  log: Logger;
+  db: Database;
+  cipher: TokenCipher;
+  tokens: TokenStore;
+  google: GoogleClientFactory;
+  links: ConnectLinks;
+  accounts: Accounts;
+  hooks: AuthHooks;
+  now: () => Date;
+}
