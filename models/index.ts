@@ -1,16 +1,18 @@
 import type { Sequelize } from 'sequelize';
 import { ConnectLink } from './connect-link';
 import { OAuthState } from './oauth-state';
+import { SlackEvent } from './slack-event';
 import { SlackIdentity } from './slack-identity';
 import { User } from './user';
 
-export { ConnectLink, OAuthState, SlackIdentity, User };
+export { ConnectLink, OAuthState, SlackEvent, SlackIdentity, User };
 
 export interface Models {
   User: typeof User;
   SlackIdentity: typeof SlackIdentity;
   OAuthState: typeof OAuthState;
   ConnectLink: typeof ConnectLink;
+  SlackEvent: typeof SlackEvent;
 }
 
 /** Initialise every model on one connection and wire the associations. */
@@ -19,9 +21,10 @@ export function initModels(sequelize: Sequelize): Models {
   SlackIdentity.initModel(sequelize);
   OAuthState.initModel(sequelize);
   ConnectLink.initModel(sequelize);
+  SlackEvent.initModel(sequelize);
 
   User.hasMany(SlackIdentity, { foreignKey: 'userId', as: 'slackIdentities', onDelete: 'CASCADE' });
   SlackIdentity.belongsTo(User, { foreignKey: 'userId', as: 'user' });
 
-  return { User, SlackIdentity, OAuthState, ConnectLink };
+  return { User, SlackIdentity, OAuthState, ConnectLink, SlackEvent };
 }

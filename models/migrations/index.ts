@@ -1,5 +1,6 @@
 import type { Migration } from '../migrate';
 import { foundation } from './001-foundation';
+import { slackEvents } from './002-slack-events';
 
 /** Applied in this order; a new migration = one new file and one line here. */
-export const migrations: Migration[] = [foundation];
+export const migrations: Migration[] = [foundation, slackEvents];
