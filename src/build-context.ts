@@ -2,6 +2,9 @@ import type { Database } from '../models/db';
 import { Accounts } from './auth/accounts';
 import { ConnectLinks } from './auth/connect-links';
 import { AuthHooks } from './auth/hooks';
+import { GoogleOAuthFlow } from './auth/oauth-flow';
+import { OAuthStates } from './auth/oauth-states';
+import { Sessions } from './auth/sessions';
 import { TokenCipher } from './auth/token-cipher';
 import { TokenStore } from './auth/token-store';
 import type { Config } from './config';
@@ -19,6 +22,9 @@ export function buildContext(
   const cipher = new TokenCipher(config.tokenKeys.current, config.tokenKeys.previous);
   const tokens = new TokenStore(cipher);
   const google = new GoogleClientFactory({ google: config.google, models: db.models, tokens, log });
+  const links = new ConnectLinks(db.models, config.publicUrl, now);
+  const accounts = new Accounts({ models: db.models, tokens, google, googleConfig: config.google, log });
+  const states = new OAuthStates(db.models, cipher, now);
   return {
     config,
     log,
@@ -26,9 +32,12 @@ export function buildContext(
     cipher,
     tokens,
     google,
-    links: new ConnectLinks(db.models, config.publicUrl, now),
-    accounts: new Accounts({ models: db.models, tokens, google, googleConfig: config.google, log }),
+    links,
+    accounts,
     hooks: new AuthHooks(log),
+    states,
+    oauth: new GoogleOAuthFlow({ config, db, states, links, tokens, accounts, log }),
+    sessions: new Sessions(config.jwtSecret, now),
     now,
   };
 }

@@ -2,6 +2,9 @@ import type { Database } from '../models/db';
 import type { Accounts } from './auth/accounts';
 import type { ConnectLinks } from './auth/connect-links';
 import type { AuthHooks } from './auth/hooks';
+import type { GoogleOAuthFlow } from './auth/oauth-flow';
+import type { OAuthStates } from './auth/oauth-states';
+import type { Sessions } from './auth/sessions';
 import type { TokenCipher } from './auth/token-cipher';
 import type { TokenStore } from './auth/token-store';
 import type { Config } from './config';
@@ -19,5 +22,8 @@ export interface AppContext {
   links: ConnectLinks;
   accounts: Accounts;
   hooks: AuthHooks;
+  states: OAuthStates;
+  oauth: GoogleOAuthFlow;
+  sessions: Sessions;
   now: () => Date;
 }

@@ -67,24 +67,28 @@ export class Accounts {
     return { revokedAtGoogle };
   }
 
+  /** A Slack user moved to another Google account: let go of the old one if nobody uses it any more. */
+  async dropIfOrphaned(userId: string): Promise<boolean> {
+    const { SlackIdentity, User } = this.deps.models;
+    if ((await SlackIdentity.count({ where: { userId } })) > 0) return false;
+    const user = await User.findByPk(userId);
+    if (!user) return false;
+    if (this.isConnected(user)) await this.disconnect(user);
+    await user.destroy();
+    return true;
+  }
+
   /**
    * A workspace uninstalled Lume or revoked its tokens: drop its Slack links, and disconnect and
    * delete Google accounts no other workspace still uses.
    */
   async removeWorkspace(teamId: string): Promise<{ identities: number; users: number }> {
-    const { SlackIdentity, User } = this.deps.models;
+    const { SlackIdentity } = this.deps.models;
     const identities = await SlackIdentity.findAll({ where: { teamId } });
     const userIds = [...new Set(identities.map((i) => i.userId))];
     await SlackIdentity.destroy({ where: { teamId } });
     let users = 0;
-    for (const id of userIds) {
-      if ((await SlackIdentity.count({ where: { userId: id } })) > 0) continue;
-      const user = await User.findByPk(id);
-      if (!user) continue;
-      if (this.isConnected(user)) await this.disconnect(user);
-      await user.destroy();
-      users += 1;
-    }
+    for (const id of userIds) if (await this.dropIfOrphaned(id)) users += 1;
     return { identities: identities.length, users };
   }
 }

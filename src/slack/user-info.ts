@@ -15,7 +15,11 @@ const cache = new Map<string, { at: number; info: SlackUserInfo }>();
  * users.info, cached for ten minutes per team+user: every agenda and agent turn needs the
  * person's time zone, and Slack rate-limits users.info (Tier 4).
  */
-export async function slackUserInfo(client: WebClient, teamId: string, userId: string): Promise<SlackUserInfo> {
+export async function slackUserInfo(
+  client: WebClient,
+  teamId: string,
+  userId: string,
+): Promise<SlackUserInfo> {
   const key = `${teamId}:${userId}`;
   const hit = cache.get(key);
   if (hit && Date.now() - hit.at < TTL_MS) return hit.info;

@@ -87,7 +87,8 @@ export function oauthRoutes(state: FakeGoogleState): Router {
   });
 
   router.post('/revoke', form, (req, res) => {
-    const token = (req.body as Record<string, string>).token ?? (req.query.token as string | undefined) ?? '';
+    const token =
+      ((req.body ?? {}) as Record<string, string>).token ?? (req.query.token as string | undefined) ?? '';
     const refresh = state.refreshTokens.get(token);
     const access = state.accessTokens.get(token);
     const sub = refresh?.sub ?? access?.sub;

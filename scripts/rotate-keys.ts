@@ -1,0 +1,30 @@
+// `npm run rotate-keys`: re-encrypt every stored Google token with TOKEN_ENCRYPTION_KEY.
+// An entry point like src/index.ts, so it reads the environment itself.
+import 'dotenv/config';
+import { migrate, openDatabase } from '../models/db';
+import { rotateKeys } from '../src/auth/rotate-keys';
+import { buildContext } from '../src/build-context';
+import { parseConfig } from '../src/config';
+import { createLogger } from '../src/log';
+
+async function main(): Promise<void> {
+  const result = parseConfig(process.env);
+  if (!result.ok) {
+    for (const problem of result.problems) process.stderr.write(`  - ${problem}\n`);
+    process.exit(1);
+  }
+  const log = createLogger(result.config.logLevel);
+  const db = await openDatabase(result.config.databaseUrl);
+  await migrate(db);
+  const ctx = buildContext(result.config, db, log);
+  const report = await rotateKeys(db, ctx.tokens, ctx.states);
+  process.stdout.write(
+    `Re-encrypted ${report.users} user(s) and ${report.oauthStates} pending OAuth state(s) with key ${ctx.cipher.currentKeyId}.\n`,
+  );
+  await db.close();
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`rotate-keys failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,84 @@
+import { Op } from 'sequelize';
+import type { Models } from '../../models';
+import type { SlackRef } from './connect-links';
+import { createPkcePair } from './pkce';
+import { randomToken, sha256Hex } from './secrets';
+import type { TokenCipher } from './token-cipher';
+
+export const STATE_TTL_MS = 10 * 60 * 1000;
+
+const verifierContext = (stateHash: string) => ({
+  table: 'oauth_states',
+  column: 'pkce_verifier',
+  row: stateHash,
+});
+
+export interface ConsumedState {
+  slack: SlackRef | null;
+  codeVerifier: string;
+}
+
+/**
+ * OAuth `state` values: 256 random bits, stored only as a hash, with the PKCE verifier encrypted
+ * beside it; valid ten minutes and consumable exactly once.
+ */
+export class OAuthStates {
+  constructor(
+    private readonly models: Models,
+    private readonly cipher: TokenCipher,
+    private readonly now: () => Date,
+  ) {}
+
+  async create(slack: SlackRef | null): Promise<{ state: string; codeChallenge: string }> {
+    const state = randomToken(32);
+    const stateHash = sha256Hex(state);
+    const { verifier, challenge } = createPkcePair();
+    await this.models.OAuthState.create({
+      stateHash,
+      teamId: slack?.teamId ?? null,
+      slackUserId: slack?.slackUserId ?? null,
+      pkceVerifierEnc: this.cipher.encrypt(verifier, verifierContext(stateHash)),
+      expiresAt: new Date(this.now().getTime() + STATE_TTL_MS),
+      usedAt: null,
+    });
+    return { state, codeChallenge: challenge };
+  }
+
+  /**
+   * One conditional UPDATE marks the state used; the database decides which of two concurrent
+   * callbacks wins, so a replayed or raced state never reaches Google's token endpoint.
+   */
+  async consume(state: string): Promise<ConsumedState | null> {
+    if (!state || state.length > 200) return null;
+    const stateHash = sha256Hex(state);
+    const now = this.now();
+    const [count] = await this.models.OAuthState.update(
+      { usedAt: now },
+      { where: { stateHash, usedAt: null, expiresAt: { [Op.gt]: now } } },
+    );
+    if (count !== 1) return null;
+    const row = await this.models.OAuthState.findOne({ where: { stateHash } });
+    if (!row) return null;
+    return {
+      slack: row.teamId && row.slackUserId ? { teamId: row.teamId, slackUserId: row.slackUserId } : null,
+      codeVerifier: this.cipher.decrypt(row.pkceVerifierEnc, verifierContext(stateHash)),
+    };
+  }
+
+  async purgeExpired(): Promise<number> {
+    return this.models.OAuthState.destroy({ where: { expiresAt: { [Op.lt]: this.now() } } });
+  }
+
+  /** Re-encrypt pending verifiers with the current key (key rotation). */
+  async reencryptAll(): Promise<number> {
+    let changed = 0;
+    for (const row of await this.models.OAuthState.findAll({ where: { usedAt: null } })) {
+      if (!this.cipher.needsReencryption(row.pkceVerifierEnc)) continue;
+      const ctx = verifierContext(row.stateHash);
+      row.pkceVerifierEnc = this.cipher.encrypt(this.cipher.decrypt(row.pkceVerifierEnc, ctx), ctx);
+      await row.save();
+      changed += 1;
+    }
+    return changed;
+  }
+}
