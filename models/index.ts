@@ -1,11 +1,13 @@
 import type { Sequelize } from 'sequelize';
+import { AgentMessage } from './agent-message';
 import { ConnectLink } from './connect-link';
 import { OAuthState } from './oauth-state';
+import { PendingAction } from './pending-action';
 import { SlackEvent } from './slack-event';
 import { SlackIdentity } from './slack-identity';
 import { User } from './user';
 
-export { ConnectLink, OAuthState, SlackEvent, SlackIdentity, User };
+export { AgentMessage, ConnectLink, OAuthState, PendingAction, SlackEvent, SlackIdentity, User };
 
 export interface Models {
   User: typeof User;
@@ -13,6 +15,8 @@ export interface Models {
   OAuthState: typeof OAuthState;
   ConnectLink: typeof ConnectLink;
   SlackEvent: typeof SlackEvent;
+  PendingAction: typeof PendingAction;
+  AgentMessage: typeof AgentMessage;
 }
 
 /** Initialise every model on one connection and wire the associations. */
@@ -22,9 +26,11 @@ export function initModels(sequelize: Sequelize): Models {
   OAuthState.initModel(sequelize);
   ConnectLink.initModel(sequelize);
   SlackEvent.initModel(sequelize);
+  PendingAction.initModel(sequelize);
+  AgentMessage.initModel(sequelize);
 
   User.hasMany(SlackIdentity, { foreignKey: 'userId', as: 'slackIdentities', onDelete: 'CASCADE' });
   SlackIdentity.belongsTo(User, { foreignKey: 'userId', as: 'user' });
 
-  return { User, SlackIdentity, OAuthState, ConnectLink, SlackEvent };
+  return { User, SlackIdentity, OAuthState, ConnectLink, SlackEvent, PendingAction, AgentMessage };
 }

@@ -1,0 +1,62 @@
+import {
+  type CreationOptional,
+  DataTypes,
+  type InferAttributes,
+  type InferCreationAttributes,
+  Model,
+  type Sequelize,
+} from 'sequelize';
+export type PendingActionStatus = 'pending' | 'running' | 'done' | 'failed' | 'cancelled' | 'expired';
+
+/**
+ * A data-changing tool call the model proposed, waiting for its Slack user's Confirm. Arguments,
+ * preview and result are encrypted (they hold mail bodies and addresses) and bound to the row id.
+ */
+export class PendingAction extends Model<
+  InferAttributes<PendingAction>,
+  InferCreationAttributes<PendingAction>
+> {
+  declare id: string;
+  declare teamId: string;
+  declare slackUserId: string;
+  declare userId: string;
+  declare channelId: string;
+  declare threadTs: string | null;
+  declare conversationKey: string;
+  declare messageTs: string | null;
+  declare toolName: string;
+  declare argsEnc: string;
+  declare previewEnc: string;
+  declare status: PendingActionStatus;
+  declare expiresAt: Date;
+  declare resultEnc: string | null;
+  declare decidedAt: Date | null;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+
+  static initModel(sequelize: Sequelize): typeof PendingAction {
+    PendingAction.init(
+      {
+        id: { type: DataTypes.UUID, primaryKey: true },
+        teamId: { type: DataTypes.STRING(32), allowNull: false },
+        slackUserId: { type: DataTypes.STRING(32), allowNull: false },
+        channelId: { type: DataTypes.STRING(32), allowNull: false },
+        threadTs: { type: DataTypes.STRING(32), allowNull: true },
+        conversationKey: { type: DataTypes.STRING(191), allowNull: false },
+        userId: { type: DataTypes.UUID, allowNull: false },
+        messageTs: { type: DataTypes.STRING(32), allowNull: true },
+        toolName: { type: DataTypes.STRING(64), allowNull: false },
+        argsEnc: { type: DataTypes.TEXT('medium'), allowNull: false },
+        previewEnc: { type: DataTypes.TEXT('medium'), allowNull: false },
+        status: { type: DataTypes.STRING(16), allowNull: false },
+        expiresAt: { type: DataTypes.DATE, allowNull: false },
+        resultEnc: { type: DataTypes.TEXT('medium'), allowNull: true },
+        decidedAt: { type: DataTypes.DATE, allowNull: true },
+        createdAt: DataTypes.DATE,
+        updatedAt: DataTypes.DATE,
+      },
+      { sequelize, tableName: 'pending_actions', underscored: true },
+    );
+    return PendingAction;
+  }
+}
