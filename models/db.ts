@@ -55,6 +55,7 @@ export async function openDatabase(url: string, opts: OpenOptions = {}): Promise
     await sequelize.query('PRAGMA busy_timeout = 5000');
   }
   const models = initModels(sequelize);
+  let closed = false;
   return {
     sequelize,
     models,
@@ -62,7 +63,11 @@ export async function openDatabase(url: string, opts: OpenOptions = {}): Promise
     ping: async () => {
       await sequelize.query('SELECT 1');
     },
-    close: () => sequelize.close(),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await sequelize.close();
+    },
   };
 }
 

@@ -31,71 +31,72 @@ function base64Key(v: string): boolean {
   return Buffer.from(v, 'base64').length === 32;
 }
 
-const schema = z
-  .object({
-    NODE_ENV: optionalString,
-    PORT: intWithDefault(3000, 0, 65535),
-    PUBLIC_URL: optionalUrl,
-    DATABASE_URL: z.preprocess(
-      emptyToUndefined,
-      z
-        .string()
-        .regex(/^(sqlite:|mysql:\/\/|mariadb:\/\/)/, 'must start with sqlite:, mysql:// or mariadb://')
-        .default('sqlite:data/lume.sqlite'),
-    ),
-    SLACK_BOT_TOKEN: z.preprocess(emptyToUndefined, z.string({ error: 'is required' }).startsWith('xoxb-')),
-    SLACK_SIGNING_SECRET: optionalString,
-    SLACK_APP_TOKEN: z.preprocess(emptyToUndefined, z.string().startsWith('xapp-').optional()),
-    SLACK_API_URL: optionalUrl,
-    GOOGLE_CLIENT_ID: z.preprocess(emptyToUndefined, z.string({ error: 'is required' })),
-    GOOGLE_CLIENT_SECRET: z.preprocess(emptyToUndefined, z.string({ error: 'is required' })),
-    GOOGLE_REDIRECT_URI: optionalUrl,
-    GOOGLE_AUTH_URL: optionalUrl,
-    GOOGLE_TOKEN_URL: optionalUrl,
-    GOOGLE_REVOKE_URL: optionalUrl,
-    GOOGLE_API_ROOT_URL: optionalUrl,
-    GOOGLE_MAPS_API_KEY: optionalString,
-    GEMINI_API_KEY: optionalString,
-    GEMINI_MODEL: z.preprocess(emptyToUndefined, z.string().default('gemini-2.5-flash')),
-    GEMINI_BASE_URL: optionalUrl,
-    JWT_SECRET: z.preprocess(
-      emptyToUndefined,
-      z
-        .string({ error: 'is required' })
-        .refine((v) => Buffer.byteLength(v) >= 32, 'must be at least 32 bytes long'),
-    ),
-    TOKEN_ENCRYPTION_KEY: z.preprocess(
-      emptyToUndefined,
-      z.string({ error: 'is required' }).refine(base64Key, 'must be base64 of exactly 32 bytes'),
-    ),
-    TOKEN_ENCRYPTION_PREVIOUS_KEYS: z.preprocess(
-      emptyToUndefined,
-      z
-        .string()
-        .refine(
-          (v) => v.split(',').every((k) => base64Key(k.trim())),
-          'every key must be base64 of exactly 32 bytes',
-        )
-        .optional(),
-    ),
-    LOG_LEVEL: z.preprocess(
-      emptyToUndefined,
-      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    ),
-    AGENT_MAX_STEPS: intWithDefault(8, 1, 32),
-    AGENT_MAX_TOOL_CALLS: intWithDefault(16, 1, 100),
-    AGENT_TURNS_PER_MINUTE: intWithDefault(10, 1, 1000),
-    AGENT_TURN_TIMEOUT_MS: intWithDefault(90_000, 1000, 600_000),
-  })
-  .superRefine((env, ctx) => {
-    if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['SLACK_SIGNING_SECRET'],
-        message: 'is required in HTTP mode (when SLACK_APP_TOKEN is not set)',
-      });
-    }
-  });
+const schema = z.object({
+  NODE_ENV: optionalString,
+  PORT: intWithDefault(3000, 0, 65535),
+  PUBLIC_URL: optionalUrl,
+  DATABASE_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^(sqlite:|mysql:\/\/|mariadb:\/\/)/, 'must start with sqlite:, mysql:// or mariadb://')
+      .default('sqlite:data/lume.sqlite'),
+  ),
+  SLACK_BOT_TOKEN: z.preprocess(emptyToUndefined, z.string({ error: 'is required' }).startsWith('xoxb-')),
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_APP_TOKEN: z.preprocess(emptyToUndefined, z.string().startsWith('xapp-').optional()),
+  SLACK_API_URL: optionalUrl,
+  GOOGLE_CLIENT_ID: z.preprocess(emptyToUndefined, z.string({ error: 'is required' })),
+  GOOGLE_CLIENT_SECRET: z.preprocess(emptyToUndefined, z.string({ error: 'is required' })),
+  GOOGLE_REDIRECT_URI: optionalUrl,
+  GOOGLE_AUTH_URL: optionalUrl,
+  GOOGLE_TOKEN_URL: optionalUrl,
+  GOOGLE_REVOKE_URL: optionalUrl,
+  GOOGLE_API_ROOT_URL: optionalUrl,
+  GOOGLE_MAPS_API_KEY: optionalString,
+  GEMINI_API_KEY: optionalString,
+  GEMINI_MODEL: z.preprocess(emptyToUndefined, z.string().default('gemini-2.5-flash')),
+  GEMINI_BASE_URL: optionalUrl,
+  JWT_SECRET: z.preprocess(
+    emptyToUndefined,
+    z
+      .string({ error: 'is required' })
+      .refine((v) => Buffer.byteLength(v) >= 32, 'must be at least 32 bytes long'),
+  ),
+  TOKEN_ENCRYPTION_KEY: z.preprocess(
+    emptyToUndefined,
+    z.string({ error: 'is required' }).refine(base64Key, 'must be base64 of exactly 32 bytes'),
+  ),
+  TOKEN_ENCRYPTION_PREVIOUS_KEYS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine(
+        (v) => v.split(',').every((k) => base64Key(k.trim())),
+        'every key must be base64 of exactly 32 bytes',
+      )
+      .optional(),
+  ),
+  LOG_LEVEL: z.preprocess(
+    emptyToUndefined,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+  AGENT_MAX_STEPS: intWithDefault(8, 1, 32),
+  AGENT_MAX_TOOL_CALLS: intWithDefault(16, 1, 100),
+  AGENT_TURNS_PER_MINUTE: intWithDefault(10, 1, 1000),
+  AGENT_TURN_TIMEOUT_MS: intWithDefault(90_000, 1000, 600_000),
+});
+
+/** Rules across variables; checked on the raw environment so they are reported with every other problem. */
+function crossFieldProblems(env: Record<string, string | undefined>): string[] {
+  const blank = (v: string | undefined) => !v || v.trim() === '';
+  if (blank(env.SLACK_APP_TOKEN) && blank(env.SLACK_SIGNING_SECRET)) {
+    return [
+      `SLACK_SIGNING_SECRET: is required in HTTP mode (when SLACK_APP_TOKEN is not set) (${HINTS.SLACK_SIGNING_SECRET})`,
+    ];
+  }
+  return [];
+}
 
 export interface Config {
   env: string;
@@ -126,14 +127,17 @@ const stripSlash = (u: string) => u.replace(/\/+$/, '');
 
 export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
   const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const name = String(issue.path[0] ?? 'environment');
-      const hint = HINTS[name] ? ` (${HINTS[name]})` : '';
-      return `${name}: ${issue.message}${hint}`;
-    });
-    return { ok: false, problems };
-  }
+  const problems = [
+    ...(parsed.success
+      ? []
+      : parsed.error.issues.map((issue) => {
+          const name = String(issue.path[0] ?? 'environment');
+          const hint = HINTS[name] ? ` (${HINTS[name]})` : '';
+          return `${name}: ${issue.message}${hint}`;
+        })),
+    ...crossFieldProblems(env),
+  ];
+  if (!parsed.success || problems.length > 0) return { ok: false, problems };
   const e = parsed.data;
   const publicUrl = stripSlash(e.PUBLIC_URL ?? `http://localhost:${e.PORT}`);
   return {
