@@ -1,14 +1,26 @@
 import type { Router } from 'express';
 import { calendarRoutes } from './calendar';
+import { calendarWriteRoutes } from './calendar-write';
 import { gmailRoutes } from './gmail';
+import { gmailWriteRoutes } from './gmail-write';
+import { keepRoutes } from './keep';
+import { placesRoutes } from './maps';
 import { oauthRoutes } from './oauth';
+import { routesApiRoutes } from './routes-api';
 import type { FakeGoogleState } from './state';
 import { tasksRoutes } from './tasks';
+import { tasksWriteRoutes } from './tasks-write';
 
 /** Every fake Google API; adding an API = one file and one line here. */
 export const fakeGoogleRoutes: ((state: FakeGoogleState) => Router)[] = [
   oauthRoutes,
   gmailRoutes,
+  gmailWriteRoutes,
   calendarRoutes,
+  calendarWriteRoutes,
   tasksRoutes,
+  tasksWriteRoutes,
+  keepRoutes,
+  placesRoutes,
+  routesApiRoutes,
 ];

@@ -3,6 +3,7 @@ import type { gmail_v1 } from 'googleapis/build/src/apis/gmail';
 import type { keep_v1 } from 'googleapis/build/src/apis/keep';
 import type { tasks_v1 } from 'googleapis/build/src/apis/tasks';
 import { messageIdFor, newGmailId, storeRawMessage } from './gmail-store';
+import { type FakePlace, placesOf } from './maps';
 import type { FakeGoogleState } from './state';
 
 /**
@@ -177,5 +178,24 @@ export function seedNote(
     ...note,
   };
   state.dataFor(sub).notes.push(full);
+  return full;
+}
+
+/** A place the Places and Routes fakes know (Routes measures between places' coordinates). */
+export function seedPlace(
+  state: FakeGoogleState,
+  place: { name: string; address: string; lat: number; lng: number } & Partial<FakePlace>,
+): FakePlace {
+  const { name, address, lat, lng, ...rest } = place;
+  const id = rest.id ?? `ChIJ${newGmailId()}`;
+  const full: FakePlace = {
+    id,
+    displayName: { text: name, languageCode: 'en' },
+    formattedAddress: address,
+    location: { latitude: lat, longitude: lng },
+    googleMapsUri: `https://maps.google.com/?cid=${id}`,
+    ...rest,
+  };
+  placesOf(state).push(full);
   return full;
 }

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { callOptions } from './lib/call-options';
+import {
+  dueFromGoogle,
+  loadTask,
+  summarizeTask,
+  TASKS_WRITE_SCOPES,
+  taskIdField,
+  taskListIdField,
+} from './lib/tasks';
+import { humanDate } from './lib/time';
+import { defineTool } from './types';
+
+export const completeTask = defineTool({
+  name: 'complete_task',
+  description:
+    'Mark a Google Task as done. Use the task id and listId from list_tasks; never guess them. The user confirms a card naming the task.',
+  input: z.object({ taskId: taskIdField, taskListId: taskListIdField }),
+  scopes: TASKS_WRITE_SCOPES,
+  sideEffect: true,
+  async preview(args, ctx) {
+    const task = await loadTask(ctx, args.taskListId ?? '@default', args.taskId);
+    const due = dueFromGoogle(task.due);
+    return {
+      title: 'Complete task',
+      fields: [
+        { label: 'Task', value: task.title ?? '(untitled)' },
+        ...(due ? [{ label: 'Due', value: humanDate(due) }] : []),
+      ],
+    };
+  },
+  async handler(args, ctx) {
+    const listId = args.taskListId ?? '@default';
+    const res = await ctx.google
+      .tasks()
+      .tasks.patch(
+        { tasklist: listId, task: args.taskId, requestBody: { status: 'completed' } },
+        callOptions(ctx),
+      );
+    return { completed: true, task: summarizeTask(res.data, listId, ctx) };
+  },
+});

@@ -1,0 +1,65 @@
+import { ZodError } from 'zod';
+import { GoogleNotConnectedError, httpStatusOf, isInsufficientScope, isInvalidGrant } from '../google/errors';
+import { SCOPE_AREAS } from '../google/scopes';
+import { ToolInputError } from './lib/errors';
+import type { Tool } from './types';
+
+export { ToolInputError };
+
+/** "Gmail (send)" etc.: the product areas a tool's scopes belong to, for "Lume needs access to X". */
+export function areasOf(tool: Pick<Tool, 'scopes'> | undefined): string[] {
+  if (!tool?.scopes.length) return [];
+  return SCOPE_AREAS.filter((a) => a.anyOf.some((s) => tool.scopes.includes(s))).map((a) => a.area);
+}
+
+function googleMessage(err: unknown): string {
+  const data = (err as { response?: { data?: { error?: { message?: unknown } | string } } }).response?.data;
+  const message = typeof data?.error === 'object' ? data.error.message : undefined;
+  return typeof message === 'string' ? message.slice(0, 200) : '';
+}
+
+const mapsKeyRefused = (err: unknown) =>
+  /API key|API_KEY_INVALID/i.test(
+    JSON.stringify((err as { response?: { data?: unknown } }).response?.data ?? ''),
+  );
+
+/**
+ * A failed tool call as one sentence for the model (and so for the user). It never carries a stack
+ * or a token; the caller logs the error itself. The agent loop returns this as `{ error }` data.
+ */
+export function describeToolError(err: unknown, tool?: Pick<Tool, 'name' | 'scopes'>): string {
+  if (err instanceof ZodError) {
+    return `Invalid arguments: ${err.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')}`;
+  }
+  if (err instanceof ToolInputError) return err.message;
+  if (err instanceof GoogleNotConnectedError)
+    return 'No Google account is connected — run `/lume connect` to link one.';
+  if (isInvalidGrant(err)) return 'Google access was revoked — run `/lume connect` to reconnect.';
+  if (isInsufficientScope(err)) {
+    const areas = areasOf(tool);
+    return `Lume needs access to ${areas.length ? areas.join(' / ') : 'this part of your Google account'} — run \`/lume connect\` to grant it.`;
+  }
+  if ((err as { name?: string }).name === 'AbortError')
+    return 'The request was cancelled because it took too long.';
+  const status = httpStatusOf(err);
+  if ((status === 400 || status === 403) && mapsKeyRefused(err)) {
+    return "Google refused Lume's Maps API key; an admin needs to check GOOGLE_MAPS_API_KEY.";
+  }
+  switch (status) {
+    case 401:
+      return "Google did not accept Lume's access; if this keeps happening, run `/lume connect` again.";
+    case 404:
+      return 'Not found: the id may be wrong or the item was deleted. Look it up again rather than guessing an id.';
+    case 410:
+      return 'That item has already been deleted.';
+    case 429:
+      return 'Google is rate-limiting requests right now; try again in a minute.';
+    case 400:
+    case 403:
+    case 409:
+    case 412:
+      return `Google refused the request${googleMessage(err) ? `: ${googleMessage(err)}` : '.'}`;
+  }
+  if (status && status >= 500) return 'Google had a temporary problem; try again shortly.';
+  return `Something went wrong in ${tool?.name ?? 'the tool'}.`;
+}

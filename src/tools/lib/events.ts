@@ -1,0 +1,83 @@
+import type { calendar_v3 } from 'googleapis/build/src/apis/calendar';
+import { z } from 'zod';
+import { SCOPES } from '../../google/scopes';
+import { addDays, humanDate, humanTime, parseLocal, toLocalIso } from './time';
+
+type Event = calendar_v3.Schema$Event;
+
+export const CALENDAR_READ_SCOPES = [SCOPES.calendar, SCOPES.calendarEvents, SCOPES.calendarReadonly];
+export const CALENDAR_WRITE_SCOPES = [SCOPES.calendar, SCOPES.calendarEvents];
+
+export const calendarIdField = z
+  .string()
+  .optional()
+  .describe("Calendar id from list_calendars; omit for the user's primary calendar.");
+
+export const eventIdField = z.string().min(1).describe('Event id from list_events; never guess it.');
+
+/** Start and end in the user's zone: ISO with offset for timed events, dates for all-day ones (end inclusive). */
+export function eventTimes(e: Event, timeZone: string) {
+  if (e.start?.date) {
+    const lastDay = e.end?.date ? addDays(e.end.date, -1) : e.start.date;
+    return { allDay: true, start: e.start.date, end: lastDay };
+  }
+  const at = (t: calendar_v3.Schema$EventDateTime | undefined) =>
+    t?.dateTime ? toLocalIso(parseLocal(t.dateTime, t.timeZone ?? timeZone), timeZone) : undefined;
+  return { allDay: false, start: at(e.start ?? undefined), end: at(e.end ?? undefined) };
+}
+
+/** "Thu, May 2, 2024, 3:00 PM PDT – Thu, May 2, 2024, 4:00 PM PDT" or "Fri, May 3, 2024 (all day)". */
+export function humanEventTime(e: Event, timeZone: string): string {
+  const t = eventTimes(e, timeZone);
+  if (t.allDay)
+    return t.start === t.end
+      ? `${humanDate(t.start ?? '')} (all day)`
+      : `${humanDate(t.start ?? '')} – ${humanDate(t.end ?? '')} (all day)`;
+  const start = humanTime(parseLocal(t.start ?? '', timeZone), timeZone);
+  const end = humanTime(parseLocal(t.end ?? '', timeZone), timeZone);
+  return `${start} – ${end}`;
+}
+
+export const meetLinkOf = (e: Event) =>
+  e.hangoutLink ?? e.conferenceData?.entryPoints?.find((p) => p.entryPointType === 'video')?.uri ?? undefined;
+
+/** What the model sees of an event: compact, times local, links only those the event itself carries. */
+export function summarizeEvent(e: Event, timeZone: string, descriptionChars = 300) {
+  const self = e.attendees?.find((a) => a.self);
+  const description = e.description ?? '';
+  return {
+    id: e.id,
+    title: e.summary ?? '(no title)',
+    ...eventTimes(e, timeZone),
+    ...(e.location ? { location: e.location } : {}),
+    ...(meetLinkOf(e) ? { meetLink: meetLinkOf(e) } : {}),
+    ...(e.organizer?.email ? { organizer: e.organizer.email } : {}),
+    ...(self?.responseStatus ? { myResponse: self.responseStatus } : {}),
+    ...(e.attendees?.length
+      ? {
+          attendees: e.attendees.slice(0, 25).map((a) => ({
+            email: a.email,
+            ...(a.displayName ? { name: a.displayName } : {}),
+            response: a.responseStatus,
+          })),
+          ...(e.attendees.length > 25 ? { moreAttendees: e.attendees.length - 25 } : {}),
+        }
+      : {}),
+    ...(description
+      ? {
+          description:
+            description.length > descriptionChars
+              ? `${description.slice(0, descriptionChars)}…`
+              : description,
+        }
+      : {}),
+    ...(e.recurringEventId ? { recurring: true } : {}),
+    ...(e.status && e.status !== 'confirmed' ? { status: e.status } : {}),
+    htmlLink: e.htmlLink,
+  };
+}
+
+/** An event time for Google: dateTime with the user's offset and zone, or an all-day date. */
+export function toEventDateTime(local: string, timeZone: string): calendar_v3.Schema$EventDateTime {
+  return { dateTime: toLocalIso(parseLocal(local, timeZone), timeZone), timeZone };
+}

@@ -1,0 +1,118 @@
+import type { calendar_v3 } from 'googleapis/build/src/apis/calendar';
+import { z } from 'zod';
+import { recipientsField } from './lib/addresses';
+import { callOptions } from './lib/call-options';
+import { ToolInputError } from './lib/errors';
+import {
+  CALENDAR_WRITE_SCOPES,
+  calendarIdField,
+  eventIdField,
+  humanEventTime,
+  summarizeEvent,
+  toEventDateTime,
+} from './lib/events';
+import { localTimeField, parseLocal } from './lib/time';
+import { defineTool, type ToolContext } from './types';
+
+const input = z.object({
+  eventId: eventIdField,
+  calendarId: calendarIdField,
+  title: z.string().min(1).max(300).optional().describe('New title.'),
+  start: localTimeField('New start')
+    .optional()
+    .describe('New start, local ISO 8601. Without a new end the event keeps its length.'),
+  end: localTimeField('New end').optional().describe('New end, local ISO 8601.'),
+  location: z.string().max(500).optional().describe('New location.'),
+  description: z.string().max(8000).optional().describe('New description (replaces the old one).'),
+  addAttendees: recipientsField('Guests to add').optional(),
+  removeAttendees: recipientsField('Guests to remove').optional(),
+  notifyAttendees: z.boolean().optional().describe('Email guests about the change (default true).'),
+});
+type Input = z.infer<typeof input>;
+
+/** The patch and the before/after lines for the card, computed from the event as it is now. */
+async function planUpdate(args: Input, ctx: ToolContext) {
+  const calendarId = args.calendarId ?? 'primary';
+  const current = (
+    await ctx.google.calendar().events.get({ calendarId, eventId: args.eventId }, callOptions(ctx))
+  ).data;
+  const tz = ctx.timeZone;
+  const patch: calendar_v3.Schema$Event = {};
+  const changes: { label: string; value: string }[] = [];
+  if (args.title) patch.summary = args.title;
+  if (args.location !== undefined) patch.location = args.location;
+  if (args.description !== undefined) patch.description = args.description;
+  if (args.start || args.end) {
+    if (current.start?.date)
+      throw new ToolInputError('Moving all-day events is not supported; delete and recreate it instead.');
+    const oldStart = parseLocal(current.start?.dateTime ?? '', tz).getTime();
+    const oldEnd = parseLocal(current.end?.dateTime ?? '', tz).getTime();
+    const start = args.start ? parseLocal(args.start, tz).getTime() : oldStart;
+    const end = args.end ? parseLocal(args.end, tz).getTime() : start + (oldEnd - oldStart);
+    if (end <= start) throw new ToolInputError('The event must end after it starts.');
+    patch.start = toEventDateTime(new Date(start).toISOString(), tz);
+    patch.end = toEventDateTime(new Date(end).toISOString(), tz);
+    changes.push({
+      label: 'When',
+      value: `${humanEventTime(current, tz)} → ${humanEventTime({ ...current, ...patch }, tz)}`,
+    });
+  }
+  if (args.addAttendees?.length || args.removeAttendees?.length) {
+    const remove = new Set((args.removeAttendees ?? []).map((e) => e.toLowerCase()));
+    const kept = (current.attendees ?? []).filter((a) => !remove.has((a.email ?? '').toLowerCase()));
+    const known = new Set(kept.map((a) => (a.email ?? '').toLowerCase()));
+    const added = (args.addAttendees ?? [])
+      .filter((e) => !known.has(e.toLowerCase()))
+      .map((email) => ({ email }));
+    // Attendees are replaced whole by a patch, so existing guests keep their responses by being resent.
+    patch.attendees = [...kept, ...added];
+    if (added.length) changes.push({ label: 'Add guests', value: added.map((a) => a.email).join(', ') });
+    if (remove.size) changes.push({ label: 'Remove guests', value: [...remove].join(', ') });
+  }
+  if (patch.summary) changes.push({ label: 'Title', value: `${current.summary ?? ''} → ${patch.summary}` });
+  if (patch.location !== undefined)
+    changes.push({
+      label: 'Where',
+      value: `${current.location ?? '(none)'} → ${patch.location || '(none)'}`,
+    });
+  if (patch.description !== undefined) changes.push({ label: 'Description', value: 'replaced (below)' });
+  if (!changes.length)
+    throw new ToolInputError('Nothing to change: give a new title, time, location, description or guests.');
+  return { calendarId, current, patch, changes };
+}
+
+export const updateEvent = defineTool({
+  name: 'update_event',
+  description:
+    'Change an existing calendar event: title, time (moving keeps its length unless an end is given), location, description, or guests (add/remove). Use an event id from list_events; never guess it or a new time. The user confirms a card showing each change, old → new.',
+  input,
+  scopes: CALENDAR_WRITE_SCOPES,
+  sideEffect: true,
+  async preview(args, ctx) {
+    const { current, changes, patch } = await planUpdate(args, ctx);
+    const notice = args.notifyAttendees === false ? 'Guests not notified' : 'Guests notified by email';
+    return {
+      title: `Update event "${current.summary ?? '(no title)'}"`,
+      fields: [
+        ...changes,
+        ...(current.attendees?.length || patch.attendees?.length
+          ? [{ label: 'Notifications', value: notice }]
+          : []),
+      ],
+      ...(patch.description !== undefined ? { body: patch.description ?? '' } : {}),
+    };
+  },
+  async handler(args, ctx) {
+    const { calendarId, patch } = await planUpdate(args, ctx);
+    const res = await ctx.google.calendar().events.patch(
+      {
+        calendarId,
+        eventId: args.eventId,
+        requestBody: patch,
+        sendUpdates: args.notifyAttendees === false ? 'none' : 'all',
+      },
+      callOptions(ctx),
+    );
+    return { updated: true, event: summarizeEvent(res.data, ctx.timeZone) };
+  },
+});
