@@ -1,5 +1,6 @@
 import 'dotenv/config';
 import { migrate, openDatabase } from '../models/db';
+import { createAgent } from './agent';
 import { buildContext } from './build-context';
 import { parseConfig } from './config';
 import { createLogger } from './log';
@@ -21,9 +22,12 @@ async function main(): Promise<void> {
   if (applied.length) log.info({ applied }, 'database migrations applied');
 
   const ctx = buildContext(config, db, log);
-  const server = await createServer(ctx);
+  const server = await createServer(ctx, { agent: createAgent(ctx) });
   const { port } = await server.listen(config.port);
-  log.info({ port, publicUrl: config.publicUrl, dialect: db.dialect }, 'Lume is listening');
+  log.info(
+    { port, publicUrl: config.publicUrl, dialect: db.dialect, slack: server.mode },
+    'Lume is listening',
+  );
 
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down');

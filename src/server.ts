@@ -1,37 +1,69 @@
-import type { Server } from 'node:http';
+import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { App } from '@slack/bolt';
 import express from 'express';
+import type { Agent } from './agent/types';
 import type { AppContext } from './context';
 import { httpRoutes } from './http';
+import { createSlackApp } from './slack/app';
+import { boltLogger } from './slack/bolt-logger';
+import { buildReceiver } from './slack/receiver';
+
+export interface ServerDeps {
+  /** Answers DMs, mentions and `/lume <question>` (src/agent's createAgent in production). */
+  agent: Agent;
+}
 
 export interface LumeServer {
-  /** The Express app every HTTP route lives on. */
+  /** The Express app every HTTP route lives on (and, in HTTP mode, /slack/events). */
   app: express.Express;
+  /** The Bolt app (tests reach app.client; production never needs it). */
+  slack: App;
+  /** 'socket' when SLACK_APP_TOKEN is set: Slack traffic then comes over a WebSocket, not /slack/events. */
+  mode: 'http' | 'socket';
   listen(port: number, host?: string): Promise<{ port: number; server: Server }>;
   close(): Promise<void>;
 }
 
-/** Build the HTTP server: OAuth, health and (see src/slack) the Slack endpoint on one Express app. */
-export async function createServer(ctx: AppContext): Promise<LumeServer> {
-  const app = express();
-  app.disable('x-powered-by');
-  app.use(httpRoutes(ctx));
+/**
+ * One Express app serves OAuth, health and — in HTTP mode — Slack's /slack/events through Bolt's
+ * ExpressReceiver. In Socket Mode the same Express app still serves OAuth and health, and Bolt keeps
+ * a WebSocket to Slack, opened by listen() and closed by close().
+ */
+export async function createServer(ctx: AppContext, deps: ServerDeps): Promise<LumeServer> {
+  const web = express();
+  web.disable('x-powered-by');
+  const logger = boltLogger(ctx.log);
+  // The receiver goes on first: its /slack/events route must read the raw body before any parser.
+  const { mode, receiver } = buildReceiver(ctx, web, logger);
+  web.use(httpRoutes(ctx));
+  const { app: slack } = createSlackApp({ ctx, agent: deps.agent, receiver, logger });
+
   let server: Server | undefined;
   return {
-    app,
-    listen: (port, host) =>
-      new Promise((resolve, reject) => {
-        const listening = app.listen(port, host ?? '0.0.0.0', (err?: Error) => {
-          if (err) return reject(err);
-          resolve({ port: (listening.address() as AddressInfo).port, server: listening });
+    app: web,
+    slack,
+    mode,
+    async listen(port, host) {
+      const listening = createHttpServer(web);
+      await new Promise<void>((resolve, reject) => {
+        listening.once('error', reject);
+        listening.listen(port, host ?? '0.0.0.0', () => {
+          listening.off('error', reject);
+          resolve();
         });
-        server = listening;
-      }),
-    close: () =>
-      new Promise<void>((resolve) => {
-        if (!server) return resolve();
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+      });
+      server = listening;
+      if (mode === 'socket') await slack.start();
+      return { port: (listening.address() as AddressInfo).port, server: listening };
+    },
+    async close() {
+      if (mode === 'socket') await slack.stop().catch(() => undefined);
+      const s = server;
+      server = undefined;
+      if (!s) return;
+      s.closeAllConnections();
+      await new Promise<void>((resolve) => s.close(() => resolve()));
+    },
   };
 }

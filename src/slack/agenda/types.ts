@@ -1,0 +1,45 @@
+/** One person's day, as the agenda card and App Home show it. Built by AgendaService, rendered by blocks/agenda.ts. */
+
+export interface AgendaEvent {
+  title: string;
+  allDay: boolean;
+  /** Timed events only. */
+  start?: Date;
+  end?: Date;
+  /** Started before today / ends after today (overnight or multi-day). */
+  startedEarlier?: boolean;
+  endsLater?: boolean;
+  location?: string;
+  /** Meet link or the conference's video entry point. */
+  joinUrl?: string;
+  htmlLink?: string;
+}
+
+export interface AgendaTask {
+  title: string;
+  /** YYYY-MM-DD: Google Tasks keeps a due date, not a time. */
+  due: string;
+  list: string;
+  link?: string;
+}
+
+export interface AgendaMail {
+  /** Unread important messages in the inbox (capped at `cap`). */
+  count: number;
+  /** True when there are more than `count`. */
+  more: boolean;
+  top: { subject: string; from: string; threadId: string }[];
+}
+
+/** A section that loaded, or a one-line note saying why it did not. */
+export type Part<T> = { ok: true; value: T } | { ok: false; note: string };
+
+export interface Agenda {
+  /** Local date, YYYY-MM-DD. */
+  date: string;
+  timeZone: string;
+  email: string;
+  events: Part<AgendaEvent[]>;
+  tasks: Part<{ overdue: AgendaTask[]; today: AgendaTask[] }>;
+  mail: Part<AgendaMail>;
+}

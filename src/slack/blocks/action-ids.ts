@@ -1,0 +1,20 @@
+/**
+ * Every action_id Lume puts on a button, in one place: the listeners register these, the builders
+ * use them, and test/slack/manifest.spec.ts checks the two sides match.
+ */
+export const ACTIONS = {
+  /** A URL button: Slack opens the link and also sends a block_actions payload, which must be acked. */
+  connectLink: 'lume_connect_link',
+  disconnect: 'lume_disconnect',
+  refreshHome: 'lume_home_refresh',
+  /** Suggested prompts on the messages tab: lume_prompt:0 … lume_prompt:3. */
+  promptPrefix: 'lume_prompt:',
+  /** The agent's confirmation cards (src/slack/blocks/confirm-card.ts); the value is the pending action id. */
+  confirmAction: 'lume_action_confirm',
+  cancelAction: 'lume_action_cancel',
+  /** Feedback buttons under each agent answer (src/slack/blocks/answer-feedback.ts). */
+  answerFeedback: 'lume_answer_feedback',
+} as const;
+
+export const promptActionId = (index: number) => `${ACTIONS.promptPrefix}${index}`;
+export const PROMPT_ACTION = /^lume_prompt:\d+$/;

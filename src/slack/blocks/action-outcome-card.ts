@@ -1,0 +1,31 @@
+import type { ActionPreview } from '../../tools/types';
+import { previewBlocks, slackTime } from './confirm-card';
+import { esc, type SlackMessage, truncate } from './text';
+
+export type ActionOutcome =
+  | { kind: 'done'; by: string; at: Date; detail?: string }
+  | { kind: 'failed'; by: string; at: Date; detail: string }
+  | { kind: 'cancelled'; by: string; at: Date }
+  | { kind: 'expired' };
+
+function line(outcome: ActionOutcome): string {
+  switch (outcome.kind) {
+    case 'done':
+      return `:white_check_mark: Done — confirmed by <@${outcome.by}> at ${slackTime(outcome.at)}.${outcome.detail ? ` ${esc(outcome.detail)}` : ''}`;
+    case 'failed':
+      return `:warning: Confirmed by <@${outcome.by}> at ${slackTime(outcome.at)}, but it did not go through: ${esc(truncate(outcome.detail, 500))}`;
+    case 'cancelled':
+      return `:no_entry_sign: Cancelled by <@${outcome.by}> at ${slackTime(outcome.at)}. Nothing was changed.`;
+    case 'expired':
+      return ':hourglass: This request expired and nothing was changed. Ask again if you still want it.';
+  }
+}
+
+/** The card once decided: the same preview as a record, the outcome instead of the buttons. */
+export function actionOutcomeCard(preview: ActionPreview, outcome: ActionOutcome): SlackMessage {
+  const text = line(outcome);
+  return {
+    text: `${preview.title}: ${outcome.kind}`,
+    blocks: [...previewBlocks(preview), { type: 'context', elements: [{ type: 'mrkdwn', text }] }],
+  };
+}

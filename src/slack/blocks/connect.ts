@@ -1,0 +1,92 @@
+import type { types } from '@slack/bolt';
+import { REQUESTED_SCOPES, SCOPE_AREAS } from '../../google/scopes';
+import { ACTIONS } from './action-ids';
+import { type Block, context, esc, type SlackMessage, section } from './text';
+
+/** The areas /lume connect asks Google for, in words, derived from the scopes actually requested. */
+export const REQUESTED_AREAS = SCOPE_AREAS.filter((a) =>
+  a.anyOf.some((s) => REQUESTED_SCOPES.includes(s)),
+).map((a) => a.area);
+
+export interface ConnectOptions {
+  url: string;
+  expiresAt: Date;
+  /** Why Lume is asking (e.g. "To show your day, Lume needs your Google account."). */
+  reason?: string;
+  /** Already connected: the link then adds missing access or switches account. */
+  connectedAs?: string;
+}
+
+export function connectButton(url: string, label = 'Connect Google'): types.Button {
+  return {
+    type: 'button',
+    action_id: ACTIONS.connectLink,
+    text: { type: 'plain_text', text: label },
+    url,
+    style: 'primary',
+  };
+}
+
+/** The one-time link, and a plain note of what Lume will get access to. */
+export function connectMessage(o: ConnectOptions): SlackMessage {
+  const lead = o.connectedAs
+    ? `You're connected as *${esc(o.connectedAs)}*. Use this link to grant access Lume is missing, or to switch to another Google account.`
+    : (o.reason ?? 'Link your Google account so Lume can show your day and answer questions about it.');
+  const epoch = Math.floor(o.expiresAt.getTime() / 1000);
+  const blocks: Block[] = [
+    { type: 'section', text: { type: 'mrkdwn', text: lead }, accessory: connectButton(o.url) },
+    context(
+      `Lume will ask Google for: ${REQUESTED_AREAS.join(', ')}. It never sends mail or changes your calendar, tasks or notes until you click *Confirm*.`,
+    ),
+    context(
+      `The link is only for you and works once, until <!date^${epoch}^{time}|${o.expiresAt.toISOString().slice(11, 16)} UTC> (10 minutes).`,
+    ),
+  ];
+  return { text: `${lead} ${o.url}`, blocks };
+}
+
+export function disconnectButton(email: string): types.Button {
+  return {
+    type: 'button',
+    action_id: ACTIONS.disconnect,
+    text: { type: 'plain_text', text: 'Disconnect' },
+    style: 'danger',
+    confirm: {
+      title: { type: 'plain_text', text: 'Disconnect Google?' },
+      text: {
+        type: 'mrkdwn',
+        text: `Lume will revoke its access to *${esc(email)}* and delete the tokens it stores. You can connect again any time.`,
+      },
+      confirm: { type: 'plain_text', text: 'Disconnect' },
+      deny: { type: 'plain_text', text: 'Cancel' },
+      style: 'danger',
+    },
+  };
+}
+
+/** The DM sent when a link completes. */
+export function connectedMessage(email: string): SlackMessage {
+  const text = `Connected as ${email}.`;
+  return {
+    text,
+    blocks: [
+      {
+        type: 'section',
+        text: { type: 'mrkdwn', text: `:white_check_mark: Connected as *${esc(email)}*.` },
+        accessory: disconnectButton(email),
+      },
+      section('Try `/lume today` for your day, or ask me anything right here.'),
+    ],
+  };
+}
+
+export function disconnectedMessage(email: string, revokedAtGoogle: boolean): SlackMessage {
+  const text = revokedAtGoogle
+    ? `Disconnected ${email}. Lume revoked its Google access and deleted your stored tokens.`
+    : `Disconnected ${email}. Lume deleted your stored tokens; Google did not confirm the revocation, so you can also remove Lume at https://myaccount.google.com/permissions.`;
+  return { text, blocks: [section(esc(text)), context('Run `/lume connect` to link an account again.')] };
+}
+
+export function notConnectedText(): string {
+  return "You haven't connected a Google account yet.";
+}

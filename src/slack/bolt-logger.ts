@@ -1,0 +1,35 @@
+import { format } from 'node:util';
+import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
+import type { Logger } from '../log';
+import { redactTokens } from './safe-error';
+
+const PINO_TO_BOLT: Record<string, LogLevel> = {
+  trace: LogLevel.DEBUG,
+  debug: LogLevel.DEBUG,
+  info: LogLevel.INFO,
+  warn: LogLevel.WARN,
+};
+
+/**
+ * Bolt's and the Web API client's logs as pino lines (component "slack"), so one log stream carries
+ * everything. Bolt logs free text; token-shaped strings are masked before they are written.
+ */
+export function boltLogger(root: Logger): BoltLogger {
+  const log = root.child({ component: 'slack' });
+  let name = 'bolt';
+  const line = (args: unknown[]) =>
+    redactTokens(format(...args.map((a) => (a instanceof Error ? a.message : a))));
+  return {
+    debug: (...args) => log.debug({ src: name }, line(args)),
+    info: (...args) => log.info({ src: name }, line(args)),
+    warn: (...args) => log.warn({ src: name }, line(args)),
+    error: (...args) => log.error({ src: name }, line(args)),
+    setLevel: (level) => {
+      log.level = level;
+    },
+    getLevel: () => PINO_TO_BOLT[log.level] ?? LogLevel.ERROR,
+    setName: (n) => {
+      name = n;
+    },
+  };
+}

@@ -1,0 +1,11 @@
+import type { ButtonArgs } from './types';
+
+/**
+ * The Connect button is a URL button: Slack opens the link in the browser and also sends this
+ * block_actions payload. Acknowledging it is all there is to do (unacked, Slack shows an error icon).
+ */
+export function connectLinkClicked() {
+  return async ({ ack }: ButtonArgs): Promise<void> => {
+    await ack();
+  };
+}

@@ -1,0 +1,30 @@
+import { disconnectedMessage } from '../../blocks/connect';
+import type { SlackDeps } from '../../deps';
+import { publishHome } from '../../home';
+import { accountOf } from '../../people';
+import type { ButtonArgs } from './types';
+
+/**
+ * Disconnect (after Slack's confirm dialog), from the "Connected as …" DM or the App Home: revoke at
+ * Google, delete tokens, then replace the message or republish the Home tab.
+ */
+export function disconnectClicked(deps: SlackDeps) {
+  return async ({ ack, body, client, respond, context }: ButtonArgs): Promise<void> => {
+    await ack();
+    const teamId = context.teamId ?? body.team?.id ?? body.user.team_id ?? '';
+    const userId = body.user.id;
+    const account = await accountOf(deps.ctx, teamId, userId);
+    let email = account.kind === 'none' ? undefined : account.user.email;
+    let revokedAtGoogle = true;
+    if (account.kind === 'connected') {
+      ({ revokedAtGoogle } = await deps.ctx.accounts.disconnect(account.user));
+      deps.agenda.cache.forget(account.user.id);
+    }
+    email ??= 'your Google account';
+    if (body.container?.type === 'view') {
+      await publishHome(deps, client, teamId, userId);
+      return;
+    }
+    await respond({ replace_original: true, ...disconnectedMessage(email, revokedAtGoogle) });
+  };
+}

@@ -1,0 +1,24 @@
+import type { App } from '@slack/bolt';
+import { ACTIONS, PROMPT_ACTION } from '../../blocks/action-ids';
+import type { SlackDeps } from '../../deps';
+import { cancelActionClicked } from './cancel-action';
+import { confirmActionClicked } from './confirm-action';
+import { connectLinkClicked } from './connect-link';
+import { disconnectClicked } from './disconnect';
+import { answerFeedbackClicked } from './feedback';
+import { refreshHomeClicked } from './refresh-home';
+import { suggestedPromptClicked } from './suggested-prompt';
+
+/**
+ * Block Kit button listeners, one file each. The agent's Confirm / Cancel / feedback buttons are
+ * registered here too (their files live beside these).
+ */
+export function registerActions(app: App, deps: SlackDeps): void {
+  app.action(ACTIONS.connectLink, connectLinkClicked());
+  app.action(ACTIONS.disconnect, disconnectClicked(deps));
+  app.action(ACTIONS.refreshHome, refreshHomeClicked(deps));
+  app.action(PROMPT_ACTION, suggestedPromptClicked(deps));
+  app.action(ACTIONS.confirmAction, confirmActionClicked(deps));
+  app.action(ACTIONS.cancelAction, cancelActionClicked(deps));
+  app.action(ACTIONS.answerFeedback, answerFeedbackClicked(deps));
+}

@@ -1,0 +1,31 @@
+import { askInDm } from '../../agent-turn';
+import type { SlackDeps } from '../../deps';
+import { accountOf, connectPrompt } from '../../people';
+import { SUGGESTED_PROMPTS } from '../../prompts';
+import type { ButtonArgs } from './types';
+
+/** A suggested-prompt button on the messages tab: ask that prompt as if the person had typed it. */
+export function suggestedPromptClicked(deps: SlackDeps) {
+  return async ({ ack, body, action, client, context }: ButtonArgs): Promise<void> => {
+    await ack();
+    const prompt = SUGGESTED_PROMPTS[Number('value' in action ? action.value : -1)];
+    if (!prompt) return;
+    const teamId = context.teamId ?? body.team?.id ?? '';
+    const userId = body.user.id;
+    const account = await accountOf(deps.ctx, teamId, userId);
+    if (account.kind !== 'connected') {
+      const msg = await connectPrompt(deps.ctx, teamId, userId, {
+        reason: 'To answer that, Lume needs your Google account.',
+      });
+      await client.chat.postMessage({ channel: body.channel?.id ?? userId, ...msg });
+      return;
+    }
+    await askInDm(deps, client, {
+      teamId,
+      userId,
+      text: prompt.message,
+      source: 'dm',
+      via: 'a suggested prompt',
+    });
+  };
+}

@@ -1,0 +1,24 @@
+import { disconnectedMessage } from '../../blocks/connect';
+import { publishHome } from '../../home';
+import { accountOf } from '../../people';
+import { safeError } from '../../safe-error';
+import type { Subcommand } from './types';
+
+/** `/lume disconnect`: revoke the grant at Google, delete the stored tokens, confirm, refresh App Home. */
+export const disconnect: Subcommand = async ({ deps, teamId, userId, respond, client }) => {
+  const account = await accountOf(deps.ctx, teamId, userId);
+  if (account.kind !== 'connected') {
+    const text =
+      account.kind === 'revoked'
+        ? `Nothing to disconnect: Lume already has no access to ${account.user.email}.`
+        : "Nothing to disconnect: you haven't connected a Google account.";
+    await respond({ response_type: 'ephemeral', text });
+    return;
+  }
+  const { revokedAtGoogle } = await deps.ctx.accounts.disconnect(account.user);
+  deps.agenda.cache.forget(account.user.id);
+  await respond({ response_type: 'ephemeral', ...disconnectedMessage(account.user.email, revokedAtGoogle) });
+  await publishHome(deps, client, teamId, userId).catch((err: unknown) =>
+    deps.ctx.log.warn({ err: safeError(err), userId }, 'App Home refresh after disconnect failed'),
+  );
+};

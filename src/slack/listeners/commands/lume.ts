@@ -1,0 +1,44 @@
+import { isInvalidGrant } from '../../../google/errors';
+import { REVOKED_REASON } from '../../blocks/errors';
+import { closestSubcommand, helpMessage } from '../../blocks/help';
+import type { SlackDeps } from '../../deps';
+import { connectPrompt } from '../../people';
+import type { CommandArgs, Subcommand } from './types';
+
+/**
+ * `/lume …`: acknowledge first, always within Slack's 3 s, then run the subcommand and answer through
+ * response_url (ephemeral unless the person asked to share). Help needs no I/O, so it rides on the ack.
+ * Anything that is not a subcommand is a question for the agent.
+ */
+export function lumeCommand(deps: SlackDeps, subcommands: Record<string, Subcommand>, ask: Subcommand) {
+  return async ({ command, ack, respond, client, context }: CommandArgs): Promise<void> => {
+    const text = command.text.trim();
+    const [first = '', ...args] = text.split(/\s+/).filter(Boolean);
+    const name = first.toLowerCase();
+
+    if (name === '' || name === 'help') {
+      await ack({ response_type: 'ephemeral', ...helpMessage() });
+      return;
+    }
+    const sub = subcommands[name];
+    const typo = !sub && args.length === 0 ? closestSubcommand(name) : undefined;
+    if (typo) {
+      await ack({
+        response_type: 'ephemeral',
+        text: `Did you mean \`/lume ${typo}\`? To ask a question, write it out, e.g. \`/lume what's on today?\` — or see \`/lume help\`.`,
+      });
+      return;
+    }
+    await ack();
+
+    const teamId = context.teamId ?? command.team_id;
+    const input = { deps, teamId, userId: command.user_id, args, text, command, respond, client };
+    try {
+      await (sub ?? ask)(input);
+    } catch (err) {
+      if (!isInvalidGrant(err)) throw err; // app.error logs it and answers with a short apology
+      const msg = await connectPrompt(deps.ctx, teamId, command.user_id, { reason: REVOKED_REASON });
+      await respond({ response_type: 'ephemeral', ...msg });
+    }
+  };
+}

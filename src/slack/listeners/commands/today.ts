@@ -1,0 +1,23 @@
+import { agendaMessage } from '../../blocks/agenda';
+import { accountOf, connectPrompt, zoneOf } from '../../people';
+import type { Subcommand } from './types';
+
+/**
+ * `/lume today`: the day in the person's own Slack time zone. Private by default; `/lume today share`
+ * posts it in the channel, because the person asked for exactly that.
+ */
+export const today: Subcommand = async ({ deps, teamId, userId, args, respond, client }) => {
+  const account = await accountOf(deps.ctx, teamId, userId);
+  if (account.kind !== 'connected') {
+    const reason = 'To show your day, Lume needs your Google account.';
+    await respond({
+      response_type: 'ephemeral',
+      ...(await connectPrompt(deps.ctx, teamId, userId, { reason })),
+    });
+    return;
+  }
+  const tz = await zoneOf(deps.ctx, client, teamId, userId);
+  const agenda = await deps.agenda.forUser(account.user, tz);
+  const share = args[0]?.toLowerCase() === 'share';
+  await respond({ response_type: share ? 'in_channel' : 'ephemeral', ...agendaMessage(agenda) });
+};

@@ -1,0 +1,59 @@
+import { runAgentTurn } from '../../agent-turn';
+import type { SlackDeps } from '../../deps';
+import { accountOf, connectPrompt } from '../../people';
+import type { EventArgs } from './types';
+
+/** "<@U123> what's on?" → "what's on?": the mention is addressing, not part of the question. */
+export function stripMentions(text: string): string {
+  return text
+    .replace(/<@[A-Z0-9]+(\|[^>]*)?>/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * app_mention in a channel: answered in a thread (the mention's thread, or a new one under it). A
+ * person without Google gets the connect link ephemerally: a one-time link posted where others can
+ * click it would let someone else link their account to this person.
+ */
+export function appMention(deps: SlackDeps) {
+  return async ({ event, client, context, body }: EventArgs<'app_mention'>): Promise<void> => {
+    if (event.bot_id || !event.user || event.user === context.botUserId) {
+      deps.ctx.log.debug({ eventId: body.event_id }, 'mention from a bot ignored');
+      return;
+    }
+    const teamId = context.teamId ?? body.team_id;
+    const threadTs = event.thread_ts ?? event.ts;
+    const text = stripMentions(event.text ?? '');
+    const account = await accountOf(deps.ctx, teamId, event.user);
+    if (account.kind !== 'connected') {
+      const reason = 'To answer that, Lume needs your Google account.';
+      const msg = await connectPrompt(deps.ctx, teamId, event.user, { reason });
+      await client.chat.postEphemeral({
+        channel: event.channel,
+        user: event.user,
+        thread_ts: threadTs,
+        ...msg,
+      });
+      return;
+    }
+    if (!text) {
+      await client.chat.postMessage({
+        channel: event.channel,
+        thread_ts: threadTs,
+        text: 'Hi! Ask me something after the mention, e.g. "@Lume when is the next team sync?"',
+      });
+      return;
+    }
+    await runAgentTurn(deps, {
+      teamId,
+      slackUserId: event.user,
+      channelId: event.channel,
+      threadTs,
+      messageTs: event.ts,
+      text,
+      client,
+      source: 'mention',
+    });
+  };
+}

@@ -1,0 +1,46 @@
+import type { WebClient } from '@slack/web-api';
+import type { User } from '../../models';
+import type { AppContext } from '../context';
+import { safeZone } from './agenda/time';
+import { connectMessage } from './blocks/connect';
+import type { SlackMessage } from './blocks/text';
+import { safeError } from './safe-error';
+import { slackUserInfo } from './user-info';
+
+export type Account = { kind: 'connected'; user: User } | { kind: 'revoked'; user: User } | { kind: 'none' };
+
+/** The Google account behind a Slack user, and whether Lume can still use it. */
+export async function accountOf(ctx: AppContext, teamId: string, slackUserId: string): Promise<Account> {
+  const user = await ctx.accounts.findBySlack(teamId, slackUserId);
+  if (!user) return { kind: 'none' };
+  return ctx.accounts.isConnected(user) ? { kind: 'connected', user } : { kind: 'revoked', user };
+}
+
+/** A fresh one-time connect link for this Slack user, wrapped in the connect message. */
+export async function connectPrompt(
+  ctx: AppContext,
+  teamId: string,
+  slackUserId: string,
+  opts: { reason?: string; connectedAs?: string } = {},
+): Promise<SlackMessage> {
+  const { url, expiresAt } = await ctx.links.create({ teamId, slackUserId });
+  return connectMessage({ url, expiresAt, ...opts });
+}
+
+/**
+ * The person's IANA time zone from Slack (users.info, cached). If Slack cannot say, UTC — the agenda
+ * prints the zone it used, so the person sees why times look off.
+ */
+export async function zoneOf(
+  ctx: AppContext,
+  client: WebClient,
+  teamId: string,
+  userId: string,
+): Promise<string> {
+  try {
+    return safeZone((await slackUserInfo(client, teamId, userId)).tz);
+  } catch (err) {
+    ctx.log.warn({ err: safeError(err), teamId, userId }, 'users.info failed; using UTC');
+    return 'UTC';
+  }
+}
