@@ -1,0 +1,142 @@
+/**
+ * Request bodies exactly as Slack sends them to a request URL: slash commands and interactivity as
+ * application/x-www-form-urlencoded (interactivity inside a `payload` field), events as JSON.
+ */
+
+export interface SlackRequest {
+  body: string;
+  contentType: 'application/x-www-form-urlencoded' | 'application/json';
+}
+
+export interface Who {
+  teamId: string;
+  appId: string;
+  botUserId: string;
+}
+
+export function slashCommand(
+  who: Who,
+  o: { text: string; userId: string; channelId?: string; responseUrl: string; command?: string },
+): SlackRequest {
+  const form = new URLSearchParams({
+    token: 'deprecated-verification-token',
+    team_id: who.teamId,
+    team_domain: 'lume-test',
+    channel_id: o.channelId ?? 'C0GENERAL',
+    channel_name: 'general',
+    user_id: o.userId,
+    user_name: o.userId.toLowerCase(),
+    command: o.command ?? '/lume',
+    text: o.text,
+    api_app_id: who.appId,
+    is_enterprise_install: 'false',
+    response_url: o.responseUrl,
+    trigger_id: `${Date.now()}.1.trigger`,
+  });
+  return { body: form.toString(), contentType: 'application/x-www-form-urlencoded' };
+}
+
+let eventCounter = 0;
+export const newEventId = () =>
+  `Ev${Date.now().toString(36).toUpperCase()}${(++eventCounter).toString().padStart(4, '0')}`;
+
+export function eventCallback(
+  who: Who,
+  event: Record<string, unknown>,
+  o: { eventId?: string; teamId?: string } = {},
+): SlackRequest & { eventId: string } {
+  const eventId = o.eventId ?? newEventId();
+  const teamId = o.teamId ?? who.teamId;
+  const body = {
+    token: 'deprecated-verification-token',
+    team_id: teamId,
+    api_app_id: who.appId,
+    event: { event_ts: `${Date.now() / 1000}`, ...event },
+    type: 'event_callback',
+    event_id: eventId,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ enterprise_id: null, team_id: teamId, user_id: who.botUserId, is_bot: true }],
+    is_ext_shared_channel: false,
+    event_context: `4-${eventId}`,
+  };
+  return { body: JSON.stringify(body), contentType: 'application/json', eventId };
+}
+
+let tsCounter = 0;
+/** A Slack message ts: seconds.micro, unique per call. */
+export const newTs = () => `${Math.floor(Date.now() / 1000)}.${String(++tsCounter).padStart(6, '0')}`;
+
+export function dmMessage(o: {
+  user: string;
+  text: string;
+  channel?: string;
+  ts?: string;
+  thread_ts?: string;
+  subtype?: string;
+  bot_id?: string;
+  extra?: Record<string, unknown>;
+}): Record<string, unknown> {
+  return {
+    type: 'message',
+    channel_type: 'im',
+    channel: o.channel ?? `D${o.user.slice(1)}`,
+    user: o.user,
+    text: o.text,
+    ts: o.ts ?? newTs(),
+    ...(o.thread_ts ? { thread_ts: o.thread_ts } : {}),
+    ...(o.subtype ? { subtype: o.subtype } : {}),
+    ...(o.bot_id ? { bot_id: o.bot_id } : {}),
+    ...o.extra,
+  };
+}
+
+export function blockAction(
+  who: Who,
+  o: {
+    userId: string;
+    actionId: string;
+    value?: string;
+    container: { type: 'message'; channelId: string; messageTs: string } | { type: 'view'; viewId: string };
+    responseUrl?: string;
+  },
+): SlackRequest {
+  const payload = {
+    type: 'block_actions',
+    user: { id: o.userId, username: o.userId.toLowerCase(), team_id: who.teamId },
+    api_app_id: who.appId,
+    token: 'deprecated-verification-token',
+    container:
+      o.container.type === 'message'
+        ? {
+            type: 'message',
+            message_ts: o.container.messageTs,
+            channel_id: o.container.channelId,
+            is_ephemeral: false,
+          }
+        : { type: 'view', view_id: o.container.viewId },
+    trigger_id: `${Date.now()}.1.trigger`,
+    team: { id: who.teamId, domain: 'lume-test' },
+    enterprise: null,
+    is_enterprise_install: false,
+    ...(o.container.type === 'message'
+      ? {
+          channel: { id: o.container.channelId, name: 'directmessage' },
+          message: { ts: o.container.messageTs },
+        }
+      : { view: { id: o.container.viewId, type: 'home' } }),
+    ...(o.responseUrl ? { response_url: o.responseUrl } : {}),
+    actions: [
+      {
+        action_id: o.actionId,
+        block_id: 'b1',
+        type: 'button',
+        ...(o.value !== undefined ? { value: o.value } : {}),
+        action_ts: `${Date.now() / 1000}`,
+      },
+    ],
+  };
+  return {
+    body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+    contentType: 'application/x-www-form-urlencoded',
+  };
+}

@@ -1,0 +1,213 @@
+import { createServer as createHttpServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import type { Agent, AgentTurnInput } from '../../src/agent/types';
+import { buildContext } from '../../src/build-context';
+import type { AppContext } from '../../src/context';
+import { createLogger } from '../../src/log';
+import { createServer, type LumeServer } from '../../src/server';
+import { clearSlackUserCache } from '../../src/slack/user-info';
+import { type FakeGoogle, startFakeGoogle } from '../fakes/google/server';
+import {
+  blockAction,
+  eventCallback,
+  type SlackRequest,
+  slashCommand,
+  type Who,
+} from '../fakes/slack/payloads';
+import { type FakeSlack, startFakeSlack } from '../fakes/slack/server';
+import { googleEnv, testConfig } from './config';
+import { createTestDatabase, type TestDatabase } from './db';
+import { signedHeaders } from './slack-sign';
+
+export const SIGNING_SECRET = 'test-signing-secret';
+
+/** Every log line the server wrote (pino JSON, level debug), for assertions and for waiting on. */
+export class LogCapture {
+  readonly lines: Record<string, unknown>[] = [];
+  private waiters: (() => void)[] = [];
+  readonly stream = new Writable({
+    write: (chunk, _enc, done) => {
+      for (const line of String(chunk).split('\n').filter(Boolean)) {
+        try {
+          this.lines.push(JSON.parse(line));
+        } catch {
+          this.lines.push({ msg: line });
+        }
+      }
+      for (const w of this.waiters) w();
+      done();
+    },
+  });
+
+  text(): string {
+    return this.lines.map((l) => JSON.stringify(l)).join('\n');
+  }
+
+  /** Resolves with the first line `match` accepts (already written or still to come). */
+  waitFor(match: (line: Record<string, unknown>) => boolean, what = 'a log line', timeoutMs = 5000) {
+    return new Promise<Record<string, unknown>>((resolve, reject) => {
+      const check = () => {
+        const hit = this.lines.find(match);
+        if (!hit) return;
+        clearTimeout(timer);
+        this.waiters = this.waiters.filter((w) => w !== check);
+        resolve(hit);
+      };
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== check);
+        reject(new Error(`timed out waiting for ${what}`));
+      }, timeoutMs);
+      this.waiters.push(check);
+      check();
+    });
+  }
+
+  /** After this line, every listener for the event has returned (written by the dedupe middleware). */
+  processed(eventId: string) {
+    return this.waitFor(
+      (l) => l.msg === 'Slack event processed' && l.eventId === eventId,
+      `event ${eventId}`,
+    );
+  }
+}
+
+/** An agent stand-in: records each turn and answers "echo: <text>" in the turn's channel and thread. */
+export class RecordingAgent implements Agent {
+  readonly turns: AgentTurnInput[] = [];
+  /** Make the next turns throw (to test the apology path). */
+  failWith?: Error;
+
+  async handle(turn: AgentTurnInput): Promise<void> {
+    this.turns.push(turn);
+    if (this.failWith) throw this.failWith;
+    await turn.client.chat.postMessage({
+      channel: turn.channelId,
+      thread_ts: turn.threadTs,
+      text: `echo: ${turn.text}`,
+    });
+  }
+
+  /** Confirm/Cancel clicks on the agent's cards (recorded only). */
+  readonly clicks: unknown[] = [];
+  async decide(click: unknown): Promise<void> {
+    this.clicks.push(click);
+  }
+}
+
+export interface TestServerOptions {
+  /** Extra environment (e.g. GEMINI_BASE_URL of a fake Gemini); applied last. */
+  env?: Record<string, string | undefined>;
+  /** The agent, or a factory given the server's context. Default: a RecordingAgent. */
+  agent?: Agent | ((ctx: AppContext) => Agent);
+  now?: () => Date;
+  /** Reuse fakes across servers (e.g. two instances of Lume on one database). */
+  google?: FakeGoogle;
+  slack?: FakeSlack;
+  database?: TestDatabase;
+}
+
+export interface Sent {
+  status: number;
+  text: string;
+  json(): unknown;
+}
+
+export interface TestServer {
+  /** Base URL of the running Lume (also its PUBLIC_URL, so connect links work from a test browser). */
+  url: string;
+  ctx: AppContext;
+  lume: LumeServer;
+  google: FakeGoogle;
+  slack: FakeSlack;
+  tdb: TestDatabase;
+  logs: LogCapture;
+  agent: Agent;
+  who: Who;
+  /** POST a body to /slack/events, signed as Slack signs it unless `headers` replace the signature. */
+  post(req: SlackRequest, headers?: Record<string, string>): Promise<Sent>;
+  /** A signed `/lume <text>`; returns the HTTP ack and the response_url to wait on. */
+  command(text: string, userId: string, channelId?: string): Promise<Sent & { responseUrl: string }>;
+  /** A signed Events API delivery; `retryNum` adds Slack's retry headers. */
+  event(
+    event: Record<string, unknown>,
+    o?: { eventId?: string; retryNum?: number; teamId?: string },
+  ): Promise<Sent & { eventId: string }>;
+  action(o: Parameters<typeof blockAction>[1]): Promise<Sent>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real Lume server (Bolt + Express receiver, routes, database) on 127.0.0.1, wired to a fake
+ * Slack Web API (SLACK_API_URL) and a fake Google (all Google endpoints). Logs are captured at debug.
+ */
+export async function startTestServer(o: TestServerOptions = {}): Promise<TestServer> {
+  const google = o.google ?? (await startFakeGoogle());
+  const slack = o.slack ?? (await startFakeSlack());
+  const tdb = o.database ?? (await createTestDatabase());
+  const logs = new LogCapture();
+  // Bind first so PUBLIC_URL (connect links, OAuth redirect) is this server's real address.
+  const http: Server = createHttpServer();
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  const config = testConfig({
+    PUBLIC_URL: url,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    ...googleEnv(google.url),
+    ...o.env,
+  });
+  const ctx = buildContext(config, tdb.db, createLogger('debug', logs.stream), o.now);
+  const agent = typeof o.agent === 'function' ? o.agent(ctx) : (o.agent ?? new RecordingAgent());
+  const lume = await createServer(ctx, { agent });
+  http.on('request', lume.app);
+  clearSlackUserCache();
+
+  const who: Who = { teamId: slack.state.teamId, appId: slack.state.appId, botUserId: slack.state.botUserId };
+  const post = async (req: SlackRequest, headers?: Record<string, string>): Promise<Sent> => {
+    const res = await fetch(`${url}/slack/events`, {
+      method: 'POST',
+      headers: { 'content-type': req.contentType, ...(headers ?? signedHeaders(SIGNING_SECRET, req.body)) },
+      body: req.body,
+    });
+    const text = await res.text();
+    return { status: res.status, text, json: () => JSON.parse(text) };
+  };
+
+  return {
+    url,
+    ctx,
+    lume,
+    google,
+    slack,
+    tdb,
+    logs,
+    agent,
+    who,
+    post,
+    async command(text, userId, channelId) {
+      const responseUrl = slack.state.responseUrl();
+      const sent = await post(slashCommand(who, { text, userId, channelId, responseUrl }));
+      return { ...sent, responseUrl };
+    },
+    async event(event, eo = {}) {
+      const req = eventCallback(who, event, { eventId: eo.eventId, teamId: eo.teamId });
+      const retry: Record<string, string> =
+        eo.retryNum !== undefined
+          ? { 'x-slack-retry-num': String(eo.retryNum), 'x-slack-retry-reason': 'http_timeout' }
+          : {};
+      const sent = await post(req, { ...signedHeaders(SIGNING_SECRET, req.body), ...retry });
+      return { ...sent, eventId: req.eventId };
+    },
+    action: (ao) => post(blockAction(who, ao)),
+    async close() {
+      http.closeAllConnections();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+      await lume.close();
+      await ctx.google.flush();
+      if (!o.google) await google.close();
+      if (!o.slack) await slack.close();
+      if (!o.database) await tdb.cleanup();
+    },
+  };
+}
