@@ -42,6 +42,9 @@ export function createSlackApp(o: {
     clientOptions: slackClientOptions(ctx, logger),
     // Bolt's default conversation store keeps per-channel state in memory; Lume keeps its own in the DB.
     convoStore: false,
+    // Bolt's ignoreSelf would drop Lume's own messages before the dedupe middleware sees them; each
+    // listener filters bots (Lume included) itself instead, and those checks are tested.
+    ignoreSelf: false,
     extendedErrorHandler: true,
   });
   const deps: SlackDeps = {

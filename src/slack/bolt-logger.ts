@@ -24,9 +24,8 @@ export function boltLogger(root: Logger): BoltLogger {
     info: (...args) => log.info({ src: name }, line(args)),
     warn: (...args) => log.warn({ src: name }, line(args)),
     error: (...args) => log.error({ src: name }, line(args)),
-    setLevel: (level) => {
-      log.level = level;
-    },
+    // Bolt calls setLevel(INFO) while it starts; LOG_LEVEL decides instead, so debug means debug.
+    setLevel: () => undefined,
     getLevel: () => PINO_TO_BOLT[log.level] ?? LogLevel.ERROR,
     setName: (n) => {
       name = n;
