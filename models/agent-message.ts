@@ -29,7 +29,7 @@ export class AgentMessage extends Model<
         conversationKey: { type: DataTypes.STRING(191), allowNull: false },
         userId: { type: DataTypes.UUID, allowNull: false },
         role: { type: DataTypes.STRING(8), allowNull: false },
-        contentEnc: { type: DataTypes.TEXT('medium'), allowNull: false },
+        contentEnc: { type: DataTypes.TEXT, allowNull: false },
         size: { type: DataTypes.INTEGER, allowNull: false },
         createdAt: DataTypes.DATE,
       },

@@ -12,6 +12,8 @@ const userRef = {
 export const agent: Migration = {
   name: '003-agent',
   async up(qi) {
+    // MySQL's TEXT stops at 64 KB, too small for a long mail and its preview; SQLite has one TEXT.
+    const longText = qi.sequelize.getDialect() === 'mysql' ? DataTypes.TEXT('medium') : DataTypes.TEXT;
     await qi.createTable('pending_actions', {
       id: { type: DataTypes.UUID, primaryKey: true },
       team_id: { type: DataTypes.STRING(32), allowNull: false },
@@ -22,11 +24,11 @@ export const agent: Migration = {
       conversation_key: { type: DataTypes.STRING(191), allowNull: false },
       message_ts: { type: DataTypes.STRING(32), allowNull: true },
       tool_name: { type: DataTypes.STRING(64), allowNull: false },
-      args_enc: { type: DataTypes.TEXT('medium'), allowNull: false },
-      preview_enc: { type: DataTypes.TEXT('medium'), allowNull: false },
+      args_enc: { type: longText, allowNull: false },
+      preview_enc: { type: longText, allowNull: false },
       status: { type: DataTypes.STRING(16), allowNull: false },
       expires_at: { type: DataTypes.DATE, allowNull: false },
-      result_enc: { type: DataTypes.TEXT('medium'), allowNull: true },
+      result_enc: { type: longText, allowNull: true },
       decided_at: { type: DataTypes.DATE, allowNull: true },
       created_at: { type: DataTypes.DATE, allowNull: false },
       updated_at: { type: DataTypes.DATE, allowNull: false },
@@ -41,7 +43,7 @@ export const agent: Migration = {
       conversation_key: { type: DataTypes.STRING(191), allowNull: false },
       user_id: userRef,
       role: { type: DataTypes.STRING(8), allowNull: false },
-      content_enc: { type: DataTypes.TEXT('medium'), allowNull: false },
+      content_enc: { type: longText, allowNull: false },
       size: { type: DataTypes.INTEGER, allowNull: false },
       created_at: { type: DataTypes.DATE, allowNull: false },
     });

@@ -1,21 +1,71 @@
 import type { AppContext } from '../context';
+import { hasAnyScope } from '../google/scopes';
+import { toolByName, toolsFor } from '../tools';
+import type { Tool } from '../tools/types';
+import { decide } from './confirm/decide';
+import { PendingActions } from './confirm/pending-actions';
+import type { AgentDeps, ToolCatalogue } from './deps';
+import { ConversationMemory, DEFAULT_MEMORY, type MemoryLimits } from './memory/memory-store';
+import { createGeminiModel } from './model/gemini';
+import { DEFAULT_RETRY, type RetryClock, type RetryPolicy, realClock } from './model/retry';
+import type { ModelClient } from './model/types';
+import { TurnRateLimiter } from './rate-limit';
+import { Sealer } from './sealed';
+import { handleTurn } from './turn';
 import type { Agent } from './types';
 
-export type { Agent, AgentTurnInput } from './types';
+export type { ActionClick, Agent, AgentTurnInput } from './types';
 
-/**
- * Build the agent. (Being replaced by the Gemini agent — issue 4; until then it says so plainly.)
- */
-export function createAgent(_ctx: AppContext): Agent {
+export interface AgentOptions {
+  /** Replace the catalogue (tests); default: every tool in src/tools. */
+  tools?: Tool[];
+  /** Replace the model client (default: Gemini from config.gemini). */
+  model?: ModelClient;
+  retry?: RetryPolicy;
+  /** Backoff clock; tests record waits instead of sleeping. */
+  clock?: RetryClock;
+  memory?: Partial<MemoryLimits>;
+}
+
+/** src/tools' catalogue, or a test's own tools filtered by the same rule (scopes any-of, Maps key). */
+function catalogue(tools?: Tool[]): ToolCatalogue {
+  if (!tools) return { toolsFor, toolByName };
   return {
-    async handle(turn) {
-      await turn.client.chat.postMessage({
-        channel: turn.channelId,
-        thread_ts: turn.threadTs,
-        text: "Lume's assistant isn't available yet. Try `/lume today` or `/lume help`.",
-        unfurl_links: false,
-        unfurl_media: false,
-      });
-    },
+    toolsFor: (granted, opts) =>
+      tools.filter(
+        (t) =>
+          (!t.requiresMaps || opts.mapsEnabled) && (t.scopes.length === 0 || hasAnyScope(granted, t.scopes)),
+      ),
+    toolByName: (name) => tools.find((t) => t.name === name),
+  };
+}
+
+/** Build the agent: Gemini (when configured), the tool catalogue, memory, cards and limits. */
+export function createAgent(ctx: AppContext, options: AgentOptions = {}): Agent {
+  const sealer = new Sealer(ctx.cipher);
+  const { apiKey, model, baseUrl } = ctx.config.gemini;
+  const deps: AgentDeps = {
+    ctx,
+    model:
+      options.model ??
+      (apiKey
+        ? createGeminiModel(
+            { apiKey, model, baseUrl },
+            ctx.log,
+            options.retry ?? DEFAULT_RETRY,
+            options.clock ?? realClock,
+          )
+        : undefined),
+    tools: catalogue(options.tools),
+    memory: new ConversationMemory(ctx.db.models, sealer, ctx.log, ctx.now, {
+      ...DEFAULT_MEMORY,
+      ...options.memory,
+    }),
+    actions: new PendingActions(ctx.db.models, sealer, ctx.now),
+    limiter: new TurnRateLimiter(ctx.config.agent.turnsPerMinute, ctx.now),
+  };
+  return {
+    handle: (turn) => handleTurn(deps, turn),
+    decide: (click) => decide({ ...deps, toolByName: deps.tools.toolByName }, click),
   };
 }

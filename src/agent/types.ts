@@ -16,7 +16,21 @@ export interface AgentTurnInput {
   source: 'dm' | 'mention' | 'command';
 }
 
-/** The Slack layer hands people's questions to this; src/agent implements it. */
+/** A click on a confirmation card's Confirm or Cancel button. */
+export interface ActionClick {
+  decision: 'confirm' | 'cancel';
+  /** The button's value: the pending action's id. */
+  actionId: string;
+  teamId: string;
+  /** Who clicked; only the person the card was made for may decide. */
+  slackUserId: string;
+  /** Where the card is (for a private reply to someone else's click). */
+  channelId?: string;
+  client: WebClient;
+}
+
+/** The Slack layer hands people's questions and card clicks to this; src/agent implements it. */
 export interface Agent {
   handle(turn: AgentTurnInput): Promise<void>;
+  decide(click: ActionClick): Promise<void>;
 }

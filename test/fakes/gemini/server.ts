@@ -48,15 +48,13 @@ export async function startFakeGemini(): Promise<FakeGemini> {
     fake.requests.push(recorded);
     const answer = () => {
       if (apiKey !== FAKE_GEMINI_KEY) {
-        return res
-          .status(400)
-          .json(
-            errorBody({
-              kind: 'error',
-              status: 400,
-              message: 'API key not valid. Please pass a valid API key.',
-            }),
-          );
+        return res.status(400).json(
+          errorBody({
+            kind: 'error',
+            status: 400,
+            message: 'API key not valid. Please pass a valid API key.',
+          }),
+        );
       }
       const step = fake.script.shift();
       const reply: ScriptedReply = !step
@@ -91,3 +89,4 @@ export async function startFakeGemini(): Promise<FakeGemini> {
     });
   return fake;
 }
+export * from './inspect';

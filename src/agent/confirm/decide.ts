@@ -1,0 +1,128 @@
+import type { PendingAction } from '../../../models';
+import type { AppContext } from '../../context';
+import { type ActionOutcome, actionOutcomeCard } from '../../slack/blocks/action-outcome-card';
+import { safeError } from '../../slack/safe-error';
+import type { Tool } from '../../tools/types';
+import type { ConversationMemory } from '../memory/memory-store';
+import type { ActionClick } from '../types';
+import { executeAction } from './execute-action';
+import { outcomeNote } from './outcome-note';
+import type { PendingActions, Refusal } from './pending-actions';
+
+export interface DecisionDeps {
+  ctx: AppContext;
+  actions: PendingActions;
+  memory: ConversationMemory;
+  toolByName: (name: string) => Tool | undefined;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const REFUSALS: Record<Exclude<Refusal, 'expired'>, string> = {
+  not_found: 'This request no longer exists.',
+  not_yours: 'Only the person who asked can confirm or cancel this.',
+  running: 'This is already being carried out.',
+  done: 'This was already confirmed and carried out.',
+  failed: 'This was already confirmed (it did not go through).',
+  cancelled: 'This was already cancelled.',
+};
+
+/**
+ * Confirm / Cancel on a card. The claim is one conditional UPDATE, so of any number of clicks (double
+ * clicks, Slack retries, two app instances) exactly one runs the action; the others are told why not.
+ * Every click ends in one "card decided" log line with its outcome.
+ */
+export async function decide(deps: DecisionDeps, click: ActionClick): Promise<void> {
+  let outcome = 'error';
+  try {
+    outcome = await decideOnce(deps, click);
+  } finally {
+    deps.ctx.log.info(
+      { actionId: click.actionId, decision: click.decision, by: click.slackUserId, outcome },
+      'card decided',
+    );
+  }
+}
+
+async function decideOnce(deps: DecisionDeps, click: ActionClick): Promise<string> {
+  const { ctx, actions } = deps;
+  if (!UUID.test(click.actionId)) return tell(deps, click, 'not_found');
+  const decision =
+    click.decision === 'confirm'
+      ? await actions.claim(click.actionId, click.teamId, click.slackUserId)
+      : await actions.cancel(click.actionId, click.teamId, click.slackUserId);
+  if (!decision.ok) {
+    if (decision.reason !== 'expired' || !decision.action) return tell(deps, click, decision.reason);
+    await updateCard(deps, click, decision.action, { kind: 'expired' });
+    return 'expired';
+  }
+  const action = decision.action;
+  const preview = actions.preview(action);
+  const at = ctx.now();
+  if (click.decision === 'cancel') {
+    await updateCard(deps, click, action, { kind: 'cancelled', by: click.slackUserId, at });
+    await note(deps, action, outcomeNote(preview, { kind: 'cancelled' }));
+    return 'cancelled';
+  }
+  const run = await executeAction(deps, action, actions.args(action), click.client);
+  await actions.finish(action, run.ok ? 'done' : 'failed', run.ok ? run.result : { error: run.error });
+  await updateCard(
+    deps,
+    click,
+    action,
+    run.ok
+      ? { kind: 'done', by: click.slackUserId, at }
+      : { kind: 'failed', by: click.slackUserId, at, detail: run.error },
+  );
+  await note(
+    deps,
+    action,
+    outcomeNote(
+      preview,
+      run.ok ? { kind: 'done', result: run.result } : { kind: 'failed', error: run.error },
+    ),
+  );
+  return run.ok ? 'done' : 'failed';
+}
+
+async function updateCard(
+  deps: DecisionDeps,
+  click: ActionClick,
+  action: PendingAction,
+  outcome: ActionOutcome,
+): Promise<void> {
+  if (!action.messageTs) return;
+  const message = actionOutcomeCard(deps.actions.preview(action), outcome);
+  try {
+    await click.client.chat.update({
+      channel: action.channelId,
+      ts: action.messageTs,
+      text: message.text,
+      blocks: message.blocks,
+    });
+  } catch (err) {
+    deps.ctx.log.warn({ err: safeError(err), actionId: action.id }, 'could not update the card');
+  }
+}
+
+/** Tell the model next turn what became of its proposal. */
+async function note(deps: DecisionDeps, action: PendingAction, content: ReturnType<typeof outcomeNote>) {
+  try {
+    await deps.memory.appendTo(action.conversationKey, action.userId, [content]);
+  } catch (err) {
+    deps.ctx.log.warn({ err: safeError(err), actionId: action.id }, 'could not note the outcome');
+  }
+}
+
+/** A refused click: a reply only the clicker sees, beside the card. The card itself is left alone. */
+async function tell(deps: DecisionDeps, click: ActionClick, reason: Refusal): Promise<string> {
+  const text = REFUSALS[reason as Exclude<Refusal, 'expired'>] ?? REFUSALS.not_found;
+  if (click.channelId) {
+    try {
+      await click.client.chat.postEphemeral({ channel: click.channelId, user: click.slackUserId, text });
+    } catch (err) {
+      deps.ctx.log.warn({ err: safeError(err) }, 'could not answer the click');
+    }
+  }
+  return `refused:${reason}`;
+}

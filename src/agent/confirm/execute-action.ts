@@ -1,0 +1,58 @@
+import type { WebClient } from '@slack/web-api';
+import type { PendingAction } from '../../../models';
+import type { AppContext } from '../../context';
+import { hasAnyScope } from '../../google/scopes';
+import { safeError } from '../../slack/safe-error';
+import { slackUserInfo } from '../../slack/user-info';
+import type { Tool } from '../../tools/types';
+import { MESSAGES } from '../messages';
+import { toolContext } from '../tools/tool-context';
+import { describeToolError, needsAccessMessage } from '../tools/tool-errors';
+
+export type Execution = { ok: true; result: unknown } | { ok: false; error: string };
+
+export interface ExecuteDeps {
+  ctx: AppContext;
+  toolByName: (name: string) => Tool | undefined;
+}
+
+/**
+ * Run a claimed action's tool with the arguments stored when it was proposed (validated again),
+ * as the user who owns it, with a deadline. Never throws: the outcome goes on the card.
+ */
+export async function executeAction(
+  deps: ExecuteDeps,
+  action: PendingAction,
+  args: unknown,
+  client: WebClient,
+): Promise<Execution> {
+  const { ctx } = deps;
+  const tool = deps.toolByName(action.toolName);
+  if (!tool) return { ok: false, error: 'This kind of action is no longer available.' };
+  const user = await ctx.db.models.User.findByPk(action.userId);
+  if (!ctx.accounts.isConnected(user))
+    return { ok: false, error: `${MESSAGES.revoked} Run \`/lume connect\`.` };
+  try {
+    const google = await ctx.google.forUser(user);
+    if (tool.scopes.length && !hasAnyScope(google.scopes, tool.scopes))
+      return { ok: false, error: needsAccessMessage(tool) };
+    const timeZone = await slackUserInfo(client, action.teamId, action.slackUserId).then(
+      (info) => info.tz,
+      () => 'UTC',
+    );
+    const input = tool.input.parse(args);
+    const tctx = toolContext({
+      user,
+      timeZone,
+      google: google.apis,
+      config: ctx.config,
+      log: ctx.log.child({ tool: tool.name, actionId: action.id }),
+      now: ctx.now,
+      signal: AbortSignal.timeout(ctx.config.agent.turnTimeoutMs),
+    });
+    return { ok: true, result: await tool.handler(input, tctx) };
+  } catch (err) {
+    ctx.log.warn({ err: safeError(err), tool: tool.name, actionId: action.id }, 'confirmed action failed');
+    return { ok: false, error: describeToolError(err, tool) };
+  }
+}

@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import { Op } from 'sequelize';
+import type { Models, PendingAction } from '../../../models';
+import type { PendingActionStatus } from '../../../models/pending-action';
+import type { ActionPreview } from '../../tools/types';
+import type { Sealer } from '../sealed';
+
+/** How long a card can be confirmed: long enough to read it, short enough that it cannot be found later. */
+export const ACTION_TTL_MS = 15 * 60 * 1000;
+
+export interface NewAction {
+  teamId: string;
+  slackUserId: string;
+  userId: string;
+  channelId: string;
+  threadTs?: string;
+  conversationKey: string;
+  toolName: string;
+  args: unknown;
+  preview: ActionPreview;
+}
+
+export type Refusal =
+  | 'not_found'
+  | 'not_yours'
+  | 'expired'
+  | Exclude<PendingActionStatus, 'pending' | 'expired'>;
+export type Decision =
+  | { ok: true; action: PendingAction }
+  | { ok: false; reason: Refusal; action?: PendingAction };
+
+const col = (action: { id: string }, column: string) => ({
+  table: 'pending_actions',
+  column,
+  row: action.id,
+});
+
+/** Proposed changes waiting for a click. Every state change is one conditional UPDATE, so it happens once. */
+export class PendingActions {
+  constructor(
+    private readonly models: Models,
+    private readonly sealer: Sealer,
+    private readonly now: () => Date,
+  ) {}
+
+  async create(a: NewAction): Promise<PendingAction> {
+    const id = randomUUID();
+    return this.models.PendingAction.create({
+      id,
+      teamId: a.teamId,
+      slackUserId: a.slackUserId,
+      userId: a.userId,
+      channelId: a.channelId,
+      threadTs: a.threadTs ?? null,
+      conversationKey: a.conversationKey,
+      messageTs: null,
+      toolName: a.toolName,
+      argsEnc: this.sealer.seal(a.args, col({ id }, 'args')),
+      previewEnc: this.sealer.seal(a.preview, col({ id }, 'preview')),
+      status: 'pending',
+      expiresAt: new Date(this.now().getTime() + ACTION_TTL_MS),
+      resultEnc: null,
+      decidedAt: null,
+    });
+  }
+
+  async attachMessage(id: string, messageTs: string): Promise<void> {
+    await this.models.PendingAction.update({ messageTs }, { where: { id } });
+  }
+
+  /** Pending → running for its own user, before expiry. Exactly one of any number of clicks wins. */
+  claim(id: string, teamId: string, slackUserId: string): Promise<Decision> {
+    return this.decide(id, teamId, slackUserId, 'running');
+  }
+
+  cancel(id: string, teamId: string, slackUserId: string): Promise<Decision> {
+    return this.decide(id, teamId, slackUserId, 'cancelled');
+  }
+
+  async finish(action: PendingAction, status: 'done' | 'failed', result: unknown): Promise<void> {
+    const resultEnc = this.sealer.seal(result, col(action, 'result'));
+    await this.models.PendingAction.update(
+      { status, resultEnc },
+      { where: { id: action.id, status: 'running' } },
+    );
+  }
+
+  args(action: PendingAction): unknown {
+    return this.sealer.open(action.argsEnc, col(action, 'args'));
+  }
+
+  preview(action: PendingAction): ActionPreview {
+    return this.sealer.open<ActionPreview>(action.previewEnc, col(action, 'preview'));
+  }
+
+  private async decide(
+    id: string,
+    teamId: string,
+    slackUserId: string,
+    to: 'running' | 'cancelled',
+  ): Promise<Decision> {
+    const now = this.now();
+    const [count] = await this.models.PendingAction.update(
+      { status: to, decidedAt: now },
+      { where: { id, teamId, slackUserId, status: 'pending', expiresAt: { [Op.gt]: now } } },
+    );
+    const action = await this.models.PendingAction.findByPk(id);
+    if (count === 1 && action) return { ok: true, action };
+    if (!action) return { ok: false, reason: 'not_found' };
+    if (action.teamId !== teamId || action.slackUserId !== slackUserId)
+      return { ok: false, reason: 'not_yours', action };
+    if (action.status === 'pending') {
+      await this.models.PendingAction.update({ status: 'expired' }, { where: { id, status: 'pending' } });
+      return { ok: false, reason: 'expired', action };
+    }
+    return { ok: false, reason: action.status as Refusal, action };
+  }
+}

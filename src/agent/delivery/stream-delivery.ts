@@ -1,0 +1,115 @@
+import { answerFeedback } from '../../slack/blocks/answer-feedback';
+import type { SlackMessage } from '../../slack/blocks/text';
+import { safeError } from '../../slack/safe-error';
+import { LineBuffer } from './line-buffer';
+import type { LinkPolicy } from './link-policy';
+import { PostDelivery } from './post-delivery';
+import { sanitizeMarkdown } from './sanitize';
+import { SlackStream } from './slack-stream';
+import type { Delivery, Destination } from './types';
+
+/** chat.appendStream takes up to 12,000 characters; one streamed message is kept under that in all. */
+const STREAM_MESSAGE_MAX = 11_000;
+
+/**
+ * Answers in a thread (an assistant thread in the DM, a mention's thread, a question moved into the
+ * DM): the assistant status shows progress, and the answer is streamed as Gemini writes it. Text is
+ * released line by line so each line is sanitised before Slack sees it (streamed messages have no
+ * unfurl switch, so the link policy is what keeps data out of URLs). If Slack refuses streaming, the
+ * answer is posted instead.
+ */
+export class StreamDelivery implements Delivery {
+  private readonly lines = new LineBuffer();
+  private readonly post: PostDelivery;
+  private streamer?: SlackStream;
+  private inMessage = 0;
+  private broken = false;
+  private streamedAny = false;
+  private statusWorks = true;
+
+  constructor(
+    private readonly dest: Destination & { threadTs: string },
+    private links: LinkPolicy,
+  ) {
+    this.post = new PostDelivery(dest);
+  }
+
+  readonly onText = async (delta: string): Promise<void> => {
+    await this.emit(this.lines.push(delta));
+  };
+
+  async progress(status: string): Promise<void> {
+    if (!this.statusWorks) return;
+    try {
+      await this.dest.client.assistant.threads.setStatus({
+        channel_id: this.dest.channelId,
+        thread_ts: this.dest.threadTs,
+        status,
+      });
+    } catch (err) {
+      // Not an assistant thread (e.g. a channel mention): the streamed answer itself shows progress.
+      this.statusWorks = false;
+      this.dest.log.debug({ err: safeError(err) }, 'assistant status unavailable');
+    }
+  }
+
+  card(message: SlackMessage): Promise<string | undefined> {
+    return this.post.card(message);
+  }
+
+  async finish(text: string, links: LinkPolicy, tail?: string): Promise<void> {
+    this.links = links;
+    await this.emit(this.lines.flush());
+    // Nothing streamed, or streaming broke part-way: post the whole answer (a few lines may repeat;
+    // losing the answer would be worse).
+    if (this.broken || !this.streamedAny) return this.post.finish(text, links, tail);
+    if (tail) await this.emit(`\n\n${tail}`);
+    await this.stop(true);
+  }
+
+  async notify(text: string): Promise<void> {
+    await this.emit(this.lines.flush());
+    if (this.streamedAny && !this.broken) {
+      await this.append(`\n\n${text}`);
+      return this.stop(false);
+    }
+    await this.post.notify(text);
+  }
+
+  private async emit(raw: string): Promise<void> {
+    if (!raw || this.broken) return;
+    await this.append(sanitizeMarkdown(raw, this.links));
+  }
+
+  private async append(text: string): Promise<void> {
+    try {
+      // A long answer continues in a new streamed message rather than hitting Slack's limit.
+      if (this.streamer && this.inMessage + text.length > STREAM_MESSAGE_MAX) await this.stop(false);
+      this.streamer ??= new SlackStream(this.dest.client, {
+        channel: this.dest.channelId,
+        thread_ts: this.dest.threadTs,
+        recipient_team_id: this.dest.teamId,
+        recipient_user_id: this.dest.slackUserId,
+      });
+      this.inMessage += text.length;
+      this.streamedAny = true;
+      await this.streamer.append(text);
+    } catch (err) {
+      this.broken = true;
+      this.dest.log.warn({ err: safeError(err) }, 'Slack streaming failed; posting the answer instead');
+    }
+  }
+
+  private async stop(withFeedback: boolean): Promise<void> {
+    const streamer = this.streamer;
+    this.streamer = undefined;
+    this.inMessage = 0;
+    if (!streamer) return;
+    try {
+      await streamer.stop(withFeedback ? [answerFeedback()] : undefined);
+    } catch (err) {
+      this.broken = true;
+      this.dest.log.warn({ err: safeError(err) }, 'Slack stopStream failed');
+    }
+  }
+}

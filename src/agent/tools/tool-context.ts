@@ -1,0 +1,27 @@
+import type { User } from '../../../models';
+import type { Config } from '../../config';
+import type { GoogleApis } from '../../google/apis';
+import type { Logger } from '../../log';
+import type { ToolContext } from '../../tools/types';
+
+/** Everything a tool handler may use for one user, built per turn (or per confirmed action). */
+export function toolContext(deps: {
+  user: User;
+  timeZone: string;
+  google: GoogleApis;
+  config: Config;
+  log: Logger;
+  now: () => Date;
+  signal?: AbortSignal;
+}): ToolContext {
+  const { mapsApiKey, apiRootUrl } = deps.config.google;
+  return {
+    user: deps.user,
+    timeZone: deps.timeZone,
+    now: deps.now,
+    google: deps.google,
+    maps: mapsApiKey ? { apiKey: mapsApiKey, rootUrl: apiRootUrl } : undefined,
+    log: deps.log,
+    signal: deps.signal,
+  };
+}

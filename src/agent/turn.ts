@@ -1,0 +1,120 @@
+import type { User } from '../../models';
+import { safeError } from '../slack/safe-error';
+import { slackUserInfo } from '../slack/user-info';
+import { CardProposals } from './confirm/card-proposals';
+import { sendConnectPrompt } from './connect-prompt';
+import { type Delivery, deliveryFor } from './delivery';
+import { LinkPolicy } from './delivery/link-policy';
+import type { AgentDeps } from './deps';
+import { runLoop } from './loop';
+import { conversationKey } from './memory/conversation-key';
+import { MESSAGES } from './messages';
+import { systemPrompt } from './prompt';
+import { declarationsFor } from './tools/declarations';
+import { stepStatus } from './tools/step-status';
+import { toolContext } from './tools/tool-context';
+import { ToolRunner } from './tools/tool-runner';
+import { classify, FAILURE_TEXT, TurnTimeoutError } from './turn-errors';
+import type { AgentTurnInput } from './types';
+
+/**
+ * One question, start to finish: limits and account checks, then the function-calling loop with a
+ * deadline, the answer delivered (streamed or posted), and the turn saved to memory. Every failure
+ * ends in a short message to the person; the details go to the log.
+ */
+export async function handleTurn(deps: AgentDeps, turn: AgentTurnInput): Promise<void> {
+  const { ctx } = deps;
+  const log = ctx.log.child({ teamId: turn.teamId, slackUserId: turn.slackUserId, source: turn.source });
+  const links = new LinkPolicy();
+  const delivery = deliveryFor({ ...turn, log }, links);
+  if (!deps.model) return delivery.notify(MESSAGES.notConfigured);
+  if (!deps.limiter.take(`${turn.teamId}:${turn.slackUserId}`)) return delivery.notify(MESSAGES.rateLimited);
+  const user = await ctx.accounts.findBySlack(turn.teamId, turn.slackUserId);
+  if (!ctx.accounts.isConnected(user)) {
+    return sendConnectPrompt(ctx, turn, user ? MESSAGES.revoked : MESSAGES.notConnected);
+  }
+  await delivery.progress(MESSAGES.thinking);
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new TurnTimeoutError()), ctx.config.agent.turnTimeoutMs);
+  try {
+    await converse(deps, turn, user, delivery, links, controller.signal);
+  } catch (err) {
+    const failure = classify(err, controller.signal);
+    log[failure === 'other' ? 'error' : 'warn']({ err: safeError(err), failure }, 'agent turn failed');
+    if (failure === 'revoked') await sendConnectPrompt(ctx, turn, MESSAGES.revoked);
+    else await delivery.notify(FAILURE_TEXT[failure]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function converse(
+  deps: AgentDeps,
+  turn: AgentTurnInput,
+  user: User,
+  delivery: Delivery,
+  links: LinkPolicy,
+  signal: AbortSignal,
+): Promise<void> {
+  const { ctx } = deps;
+  const log = ctx.log.child({ userId: user.id, source: turn.source });
+  const ref = { userId: user.id, teamId: turn.teamId, channelId: turn.channelId, threadTs: turn.threadTs };
+  const [person, google, history] = await Promise.all([
+    slackUserInfo(turn.client, turn.teamId, turn.slackUserId).catch(() => undefined),
+    ctx.google.forUser(user),
+    deps.memory.load(ref),
+  ]);
+  // Links from earlier tool results in this conversation stay linkable ("what was that Meet link?").
+  for (const c of history)
+    for (const p of c.parts ?? []) if (p.functionResponse) links.addFromData(p.functionResponse);
+  const timeZone = validZone(person?.tz);
+  const tools = deps.tools.toolsFor(google.scopes, { mapsEnabled: !!ctx.config.google.mapsApiKey });
+  const notices = new Set<string>();
+  const runner = new ToolRunner({
+    tools,
+    ctx: toolContext({ user, timeZone, google: google.apis, config: ctx.config, log, now: ctx.now, signal }),
+    links,
+    notices,
+    proposals: new CardProposals(deps.actions, delivery, {
+      ...ref,
+      slackUserId: turn.slackUserId,
+      conversationKey: conversationKey(ref),
+    }),
+    maxCalls: ctx.config.agent.maxToolCalls,
+    log,
+    onProgress: (used) => delivery.progress(stepStatus(used)),
+  });
+  const result = await runLoop({
+    model: deps.model!,
+    system: systemPrompt({
+      name: person?.name ?? user.name ?? 'there',
+      timeZone,
+      now: ctx.now(),
+      source: turn.source,
+    }),
+    history,
+    userText: turn.text,
+    declarations: declarationsFor(tools),
+    tools: runner,
+    maxSteps: ctx.config.agent.maxSteps,
+    signal,
+    onText: delivery.onText,
+  });
+  // The person always learns about missing access, unless the model already passed it on.
+  const tail = result.text.includes('/lume connect') ? '' : [...notices].join('\n');
+  await delivery.finish(result.text, links, tail || (result.text ? undefined : MESSAGES.noAnswer));
+  log.info({ steps: result.steps, toolCalls: runner.callsMade }, 'agent turn answered');
+  await deps.memory
+    .append(ref, result.contents)
+    .catch((err: unknown) => log.error({ err: safeError(err) }, 'could not save the turn to memory'));
+}
+
+function validZone(tz: string | undefined): string {
+  if (!tz) return 'UTC';
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return tz;
+  } catch {
+    return 'UTC';
+  }
+}
