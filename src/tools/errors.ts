@@ -6,10 +6,18 @@ import type { Tool } from './types';
 
 export { ToolInputError };
 
-/** "Gmail (send)" etc.: the product areas a tool's scopes belong to, for "Lume needs access to X". */
+/**
+ * "Gmail (send)" etc.: the product area(s) closest to a tool's scopes (by overlap over union), so
+ * send_email names Gmail (send) even though gmail.modify also belongs to reading and organising.
+ */
 export function areasOf(tool: Pick<Tool, 'scopes'> | undefined): string[] {
   if (!tool?.scopes.length) return [];
-  return SCOPE_AREAS.filter((a) => a.anyOf.some((s) => tool.scopes.includes(s))).map((a) => a.area);
+  const scored = SCOPE_AREAS.map((a) => {
+    const shared = a.anyOf.filter((s) => tool.scopes.includes(s)).length;
+    return { area: a.area, score: shared / new Set([...a.anyOf, ...tool.scopes]).size };
+  }).filter((a) => a.score > 0);
+  const best = Math.max(...scored.map((a) => a.score));
+  return scored.filter((a) => a.score === best).map((a) => a.area);
 }
 
 function googleMessage(err: unknown): string {

@@ -119,7 +119,10 @@ export const getTravelTime = defineTool({
         note: `No ${mode.toLowerCase()} route found from "${args.origin}" to "${dest.label}".`,
       };
     const travel = seconds(route.duration);
-    const leaveBy = dest.event?.start ? new Date(dest.event.start.getTime() - travel * 1000) : undefined;
+    // Leave on a whole minute, early enough to arrive on time.
+    const leaveBy = dest.event?.start
+      ? new Date(dest.event.start.getTime() - Math.ceil(travel / 60) * 60_000)
+      : undefined;
     return {
       found: true,
       from: args.origin,

@@ -46,3 +46,16 @@ export async function startToolHarness(): Promise<ToolHarness> {
     close: () => fake.close(),
   };
 }
+
+/** The newest message the fake stored with this label (SENT or DRAFT), with its raw text and parsed headers. */
+export function lastStored(h: ToolHarness, label: 'SENT' | 'DRAFT') {
+  const m = h.fake.state
+    .dataFor(h.sub)
+    .messages.filter((x) => x.labelIds?.includes(label))
+    .at(-1);
+  if (!m) throw new Error(`no ${label} message stored`);
+  const raw = Buffer.from(m.raw ?? '', 'base64url').toString('utf8');
+  const headers = (name: string) =>
+    m.payload?.headers?.find((x) => x.name?.toLowerCase() === name.toLowerCase())?.value;
+  return { message: m, raw, header: headers };
+}

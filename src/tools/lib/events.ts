@@ -1,7 +1,7 @@
 import type { calendar_v3 } from 'googleapis/build/src/apis/calendar';
 import { z } from 'zod';
 import { SCOPES } from '../../google/scopes';
-import { addDays, humanDate, humanTime, parseLocal, toLocalIso } from './time';
+import { addDays, humanClock, humanDate, humanTime, parseLocal, toLocalIso } from './time';
 
 type Event = calendar_v3.Schema$Event;
 
@@ -26,16 +26,17 @@ export function eventTimes(e: Event, timeZone: string) {
   return { allDay: false, start: at(e.start ?? undefined), end: at(e.end ?? undefined) };
 }
 
-/** "Thu, May 2, 2024, 3:00 PM PDT – Thu, May 2, 2024, 4:00 PM PDT" or "Fri, May 3, 2024 (all day)". */
+/** "Thu, May 2, 2024, 3:00 PM PDT – 4:00 PM PDT", across days both in full, or "Fri, May 3, 2024 (all day)". */
 export function humanEventTime(e: Event, timeZone: string): string {
   const t = eventTimes(e, timeZone);
   if (t.allDay)
     return t.start === t.end
       ? `${humanDate(t.start ?? '')} (all day)`
       : `${humanDate(t.start ?? '')} – ${humanDate(t.end ?? '')} (all day)`;
-  const start = humanTime(parseLocal(t.start ?? '', timeZone), timeZone);
-  const end = humanTime(parseLocal(t.end ?? '', timeZone), timeZone);
-  return `${start} – ${end}`;
+  const start = parseLocal(t.start ?? '', timeZone);
+  const end = parseLocal(t.end ?? '', timeZone);
+  const sameDay = t.start?.slice(0, 10) === t.end?.slice(0, 10);
+  return `${humanTime(start, timeZone)} – ${sameDay ? humanClock(end, timeZone) : humanTime(end, timeZone)}`;
 }
 
 export const meetLinkOf = (e: Event) =>

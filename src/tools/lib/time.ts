@@ -68,8 +68,13 @@ export function parseLocal(text: string, timeZone: string): Date {
   if (!m) throw new Error(`"${text}" is not an ISO 8601 date or date-time`);
   if (m[7]) return new Date(text.trim().replace(' ', 'T'));
   const wall = Date.UTC(+m[1], +m[2] - 1, +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0));
+  // Two guesses, one per offset around any transition; keep those that read back as this wall time.
   const first = wall - offsetMinutes(new Date(wall), timeZone) * 60_000;
-  return new Date(wall - offsetMinutes(new Date(first), timeZone) * 60_000);
+  const second = wall - offsetMinutes(new Date(first), timeZone) * 60_000;
+  const readsBack = (t: number) => t + offsetMinutes(new Date(t), timeZone) * 60_000 === wall;
+  const valid = [first, second].filter(readsBack);
+  // Repeated hour (autumn): the first occurrence. Skipped hour (spring): the instant after the gap.
+  return new Date(valid.length ? Math.min(...valid) : Math.max(first, second));
 }
 
 /** "YYYY-MM-DD" plus n days (calendar arithmetic, no zone involved). */
@@ -87,6 +92,16 @@ export function humanTime(date: Date, timeZone: string): string {
     month: 'short',
     day: 'numeric',
     year: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(date);
+}
+
+/** "4:00 PM PDT": the end of a same-day range. */
+export function humanClock(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone,
     hour: 'numeric',
     minute: '2-digit',
     timeZoneName: 'short',

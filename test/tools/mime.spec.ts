@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { parseAddressList, uniqueMailboxes } from '../../src/tools/lib/addresses';
+import { attachmentsOf, messageText } from '../../src/tools/lib/mail-read';
+import { buildMime, encodeHeaderText } from '../../src/tools/lib/mime';
+import { decodeEncodedWords, parseMime, toGmailPayload } from '../fakes/google/mime';
+import { buildSeedRaw } from '../fakes/google/seed';
+
+describe('MIME building and parsing', () => {
+  it('encodes UTF-8 headers in words of at most 75 characters without splitting a character', () => {
+    const subject = '会議の議題について — 来週の予定を確認してください 🙏🙏🙏';
+    const encoded = encodeHeaderText(subject);
+    for (const word of encoded.split('\r\n ')) assert.ok(word.length <= 75, word);
+    assert.equal(decodeEncodedWords(encoded.replace(/\r\n /g, ' ')), subject);
+    assert.equal(encodeHeaderText('Plain ASCII'), 'Plain ASCII');
+  });
+
+  it('quotes display names with specials and encodes non-ASCII ones', () => {
+    const raw = buildMime({
+      from: { name: 'Zoë Ünal', email: 'zoe@example.com' },
+      to: [{ name: 'Bob, Jr.', email: 'bob@example.com' }],
+      subject: 's',
+      text: 't',
+    });
+    const headers = parseMime(raw).headers;
+    assert.deepEqual(
+      headers.find((x) => x.name === 'From'),
+      { name: 'From', value: 'Zoë Ünal <zoe@example.com>' },
+    );
+    assert.deepEqual(
+      headers.find((x) => x.name === 'To'),
+      { name: 'To', value: '"Bob, Jr." <bob@example.com>' },
+    );
+  });
+
+  it('reads text/plain from multipart/alternative inside multipart/mixed, and lists attachments', () => {
+    const raw = buildSeedRaw({
+      from: 'a@example.com',
+      to: 'b@example.com',
+      subject: 'x',
+      text: 'plain version',
+      html: '<p>html version</p>',
+      attachments: [{ filename: 'a.txt', mimeType: 'text/plain', content: 'attached text, not the body' }],
+      date: '2024-05-01T00:00:00Z',
+    });
+    const payload = toGmailPayload(parseMime(raw), 'm1');
+    assert.deepEqual(messageText(payload, 1000), { text: 'plain version', truncated: false });
+    assert.deepEqual(attachmentsOf(payload), [
+      { filename: 'a.txt', mimeType: 'text/plain', size: 27, attachmentId: 'att-m1.1' },
+    ]);
+    const htmlOnly = toGmailPayload(
+      parseMime(
+        buildSeedRaw({
+          from: 'a@example.com',
+          to: 'b@example.com',
+          subject: 'x',
+          text: 'p',
+          html: '<p>Hi <i>there</i></p>',
+        }),
+      ),
+      'm2',
+    );
+    htmlOnly.parts = htmlOnly.parts?.filter((p) => p.mimeType === 'text/html');
+    assert.deepEqual(messageText(htmlOnly, 1000), { text: 'Hi there', truncated: false });
+  });
+
+  it('parses address lists with quoted commas and dedupes case-insensitively', () => {
+    const list = parseAddressList(
+      '"Shah, Priya" <priya@example.com>, bob@example.com; Ada <ADA@example.com>, not-an-address',
+    );
+    assert.deepEqual(list, [
+      { name: 'Shah, Priya', email: 'priya@example.com' },
+      { email: 'bob@example.com' },
+      { name: 'Ada', email: 'ADA@example.com' },
+    ]);
+    assert.deepEqual(
+      uniqueMailboxes([...list, { email: 'BOB@example.com' }], ['ada@example.com']).map((m) => m.email),
+      ['priya@example.com', 'bob@example.com'],
+    );
+  });
+});
