@@ -5,7 +5,7 @@ export const SUBCOMMANDS = [
   {
     name: 'today',
     usage: '/lume today',
-    what: 'your day: calendar, tasks due and overdue, unread important mail',
+    what: 'your day: calendar, tasks due and overdue, unread important mail (`/lume today share` posts it in the channel)',
   },
   {
     name: 'connect',

@@ -20,7 +20,8 @@ export function lumeCommand(deps: SlackDeps, subcommands: Record<string, Subcomm
       await ack({ response_type: 'ephemeral', ...helpMessage() });
       return;
     }
-    const sub = subcommands[name];
+    // Own properties only: `/lume constructor` is a question, not Object.prototype.constructor.
+    const sub = Object.hasOwn(subcommands, name) ? subcommands[name] : undefined;
     const typo = !sub && args.length === 0 ? closestSubcommand(name) : undefined;
     if (typo) {
       await ack({
@@ -33,8 +34,14 @@ export function lumeCommand(deps: SlackDeps, subcommands: Record<string, Subcomm
 
     const teamId = context.teamId ?? command.team_id;
     const input = { deps, teamId, userId: command.user_id, args, text, command, respond, client };
+    const started = Date.now();
     try {
       await (sub ?? ask)(input);
+      // The subcommand name only: a question's text is the person's business, not the log's.
+      deps.ctx.log.info(
+        { subcommand: sub ? name : 'ask', teamId, userId: command.user_id, ms: Date.now() - started },
+        '/lume handled',
+      );
     } catch (err) {
       if (!isInvalidGrant(err)) throw err; // app.error logs it and answers with a short apology
       const msg = await connectPrompt(deps.ctx, teamId, command.user_id, { reason: REVOKED_REASON });

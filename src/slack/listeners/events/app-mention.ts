@@ -3,10 +3,15 @@ import type { SlackDeps } from '../../deps';
 import { accountOf, connectPrompt } from '../../people';
 import type { EventArgs } from './types';
 
-/** "<@U123> what's on?" → "what's on?": the mention is addressing, not part of the question. */
-export function stripMentions(text: string): string {
+/**
+ * "<@LUME> what's on with <@U2|ada>?" → "what's on with @ada?": Lume's own mention is addressing, not
+ * part of the question; other people's mentions stay (as @name when Slack gave the name).
+ */
+export function stripMentions(text: string, botUserId?: string): string {
   return text
-    .replace(/<@[A-Z0-9]+(\|[^>]*)?>/gi, ' ')
+    .replace(/<@([A-Z0-9]+)(?:\|([^>]*))?>/gi, (whole, id: string, name?: string) =>
+      id === botUserId ? ' ' : name ? `@${name}` : whole,
+    )
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -24,7 +29,7 @@ export function appMention(deps: SlackDeps) {
     }
     const teamId = context.teamId ?? body.team_id;
     const threadTs = event.thread_ts ?? event.ts;
-    const text = stripMentions(event.text ?? '');
+    const text = stripMentions(event.text ?? '', context.botUserId);
     const account = await accountOf(deps.ctx, teamId, event.user);
     if (account.kind !== 'connected') {
       const reason = 'To answer that, Lume needs your Google account.';
