@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { SCOPES } from '../../src/google/scopes';
-import { seedEvent, seedMessage, seedTask } from '../fakes/google/seed';
+import { seedEvent, seedLabel, seedMessage, seedTask } from '../fakes/google/seed';
 import { startToolHarness, type ToolHarness } from './harness';
 
 /** The fake's read routes through the real googleapis clients: paths, filters, auth errors. */
@@ -64,6 +64,54 @@ describe('fake Google read routes', () => {
       metadataHeaders: ['Subject'],
     });
     assert.deepEqual(meta.data.payload?.headers, [{ name: 'Subject', value: 'Q3 report' }]);
+  });
+
+  it('understands the Gmail search operators the tools and /lume today use', async () => {
+    const { state } = h.fake;
+    const receipts = seedLabel(state, h.sub, 'Receipts/2024');
+    const s = (subject: string, extra: Partial<Parameters<typeof seedMessage>[2]> = {}) =>
+      seedMessage(state, h.sub, {
+        from: 'a@example.com',
+        to: 'ada@example.com',
+        subject,
+        text: `${subject} body`,
+        date: '2024-05-02T10:00:00Z',
+        ...extra,
+      });
+    s('Budget review', { labelIds: ['INBOX', receipts.id ?? ''] });
+    s('Old news', { date: '2023-01-01T10:00:00Z', labelIds: ['INBOX'] });
+    s('Binned', { labelIds: ['TRASH'] });
+    s('Files', {
+      labelIds: ['INBOX'],
+      attachments: [{ filename: 'a.txt', mimeType: 'text/plain', content: 'x' }],
+    });
+    const gmail = h.ctx().google.gmail();
+    const subjects = async (q: string, labelIds?: string[]) => {
+      const list = await gmail.users.messages.list({ userId: 'me', q, labelIds });
+      const got = await Promise.all(
+        (list.data.messages ?? []).map((m) =>
+          gmail.users.messages.get({
+            userId: 'me',
+            id: m.id ?? '',
+            format: 'metadata',
+            metadataHeaders: ['Subject'],
+          }),
+        ),
+      );
+      return got.map((g) => g.data.payload?.headers?.[0]?.value).sort();
+    };
+    assert.deepEqual(await subjects('subject:(budget review)'), ['Budget review']);
+    assert.deepEqual(await subjects('label:receipts-2024'), ['Budget review']);
+    assert.deepEqual(await subjects('before:2024/01/01'), ['Old news']);
+    assert.deepEqual(await subjects('after:2024/05/01 has:attachment'), ['Files']);
+    assert.deepEqual(await subjects('budget OR files'), ['Budget review', 'Files']);
+    assert.deepEqual(
+      await subjects(''),
+      ['Budget review', 'Files', 'Old news'],
+      'trash is left out unless asked for',
+    );
+    assert.deepEqual(await subjects('in:trash'), ['Binned']);
+    assert.deepEqual(await subjects('', ['INBOX', receipts.id ?? '']), ['Budget review']);
   });
 
   it('lists calendar events in a window, all-day events in the calendar zone, ordered by start', async () => {
