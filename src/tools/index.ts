@@ -32,7 +32,6 @@ import type { Tool } from './types';
 import { updateEvent } from './update-event';
 import { updateTask } from './update-task';
 
-export { type ToolDeclaration, toolDeclaration } from './declarations';
 export { describeToolError } from './errors';
 export { previewTool, runTool } from './run';
 export type { ActionPreview, Tool, ToolContext, ToolResult } from './types';
