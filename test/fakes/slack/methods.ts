@@ -133,6 +133,10 @@ export const METHODS: Record<string, Method> = {
     s.homeViews.set(String(a.user_id), { type: view.type, blocks: view.blocks ?? [] });
     return { ok: true, view: { id: `V${s.nextTs().replace('.', '')}`, hash: s.nextTs(), ...view } };
   },
+  'apps.connections.open': (s) => ({
+    ok: true,
+    url: `${s.baseUrl.replace(/^http/, 'ws')}/socket?ticket=${s.nextTs()}`,
+  }),
   'assistant.threads.setStatus': () => ({ ok: true }),
   'assistant.threads.setSuggestedPrompts': () => ({ ok: true }),
   'assistant.threads.setTitle': () => ({ ok: true }),

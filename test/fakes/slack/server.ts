@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { METHODS } from './methods';
+import { FakeSocketMode } from './socket';
 import { FakeSlackState } from './state';
 
 export interface FakeSlack {
@@ -9,6 +10,8 @@ export interface FakeSlack {
   /** What SLACK_API_URL is set to: the Web API base, like https://slack.com/api/. */
   apiUrl: string;
   state: FakeSlackState;
+  /** Socket Mode: apps.connections.open (with an xapp- token) hands out this WebSocket. */
+  socket: FakeSocketMode;
   close(): Promise<void>;
 }
 
@@ -48,7 +51,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const handler = METHODS[method];
     if (!handler) return res.json({ ok: false, error: 'unknown_method' });
     if (!token) return res.json({ ok: false, error: 'not_authed' });
-    if (!state.botTokens.has(token)) return res.json({ ok: false, error: 'invalid_auth' });
+    // apps.connections.open takes the app-level token (xapp-); every other method the bot token.
+    const valid = method === 'apps.connections.open' ? state.appTokens : state.botTokens;
+    if (!valid.has(token)) return res.json({ ok: false, error: 'invalid_auth' });
     const injected = state.takeFailure(method);
     if (injected) return res.json({ ok: false, error: injected });
     res.json(handler(state, args));
@@ -63,12 +68,15 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   state.baseUrl = url;
+  const socket = new FakeSocketMode(server);
   return {
     url,
     apiUrl: `${url}/api/`,
     state,
+    socket,
     close: () =>
       new Promise<void>((resolve) => {
+        socket.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

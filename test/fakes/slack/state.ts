@@ -42,6 +42,7 @@ export class FakeSlackState extends EventEmitter {
   readonly botUserId = 'U0LUMEBOT';
   readonly botId = 'B0LUME';
   readonly botTokens = new Set(['xoxb-test-token']);
+  readonly appTokens = new Set(['xapp-1-A0LUME-test']);
   readonly users = new Map<string, FakeSlackUser>();
   readonly calls: SlackCall[] = [];
   readonly messages: FakeMessage[] = [];
