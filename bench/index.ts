@@ -1,4 +1,6 @@
+import { slackAckBenchmark } from './slack-ack';
+import { slackTodayBenchmark } from './slack-today';
 import type { Benchmark } from './types';
 
 /** Every benchmark `npm run bench` runs; adding one = one file and one line here. */
-export const benchmarks: Benchmark[] = [];
+export const benchmarks: Benchmark[] = [slackAckBenchmark, slackTodayBenchmark];

@@ -105,6 +105,8 @@ export interface TestServerOptions {
   google?: FakeGoogle;
   slack?: FakeSlack;
   database?: TestDatabase;
+  /** Level of the captured log (default debug; benchmarks use info, as production does). */
+  logLevel?: string;
 }
 
 export interface Sent {
@@ -157,7 +159,7 @@ export async function startTestServer(o: TestServerOptions = {}): Promise<TestSe
     ...googleEnv(google.url),
     ...o.env,
   });
-  const ctx = buildContext(config, tdb.db, createLogger('debug', logs.stream), o.now);
+  const ctx = buildContext(config, tdb.db, createLogger(o.logLevel ?? 'debug', logs.stream), o.now);
   const agent = typeof o.agent === 'function' ? o.agent(ctx) : (o.agent ?? new RecordingAgent());
   const lume = await createServer(ctx, { agent });
   http.on('request', lume.app);
