@@ -1,6 +1,13 @@
+import { agentParallelBenchmark } from './agent-parallel';
+import { agentTurnBenchmark } from './agent-turn';
 import { slackAckBenchmark } from './slack-ack';
 import { slackTodayBenchmark } from './slack-today';
 import type { Benchmark } from './types';
 
 /** Every benchmark `npm run bench` runs; adding one = one file and one line here. */
-export const benchmarks: Benchmark[] = [slackAckBenchmark, slackTodayBenchmark];
+export const benchmarks: Benchmark[] = [
+  slackAckBenchmark,
+  slackTodayBenchmark,
+  agentTurnBenchmark,
+  agentParallelBenchmark,
+];

@@ -21,6 +21,9 @@ export const DEFAULT_MEMORY: MemoryLimits = {
   rollingWindowMs: 60 * 60 * 1000,
 };
 
+/** Unreadable rows allowed to pile up before one DELETE clears them. */
+const PRUNE_BATCH = 20;
+
 const where = (key: string) => ({ table: 'agent_messages', column: 'content', row: key });
 
 /** Conversation history in the database: survives restarts, is shared by app instances, trimmed by size. */
@@ -39,17 +42,19 @@ export class ConversationMemory {
     const rows = await this.models.AgentMessage.findAll({
       where: { conversationKey: key },
       order: [['id', 'DESC']],
-      limit: this.limits.maxRows,
+      limit: this.limits.maxRows + PRUNE_BATCH,
     });
     const cutoff = isRolling(ref) ? this.now().getTime() - this.limits.rollingWindowMs : -Infinity;
     const kept: AgentMessage[] = [];
     let chars = 0;
     for (const row of rows) {
+      if (kept.length === this.limits.maxRows) break;
       if (row.createdAt.getTime() < cutoff || chars + row.size > this.limits.maxChars) break;
       chars += row.size;
       kept.push(row);
     }
-    if (kept.length < rows.length || rows.length === this.limits.maxRows) await this.prune(key, kept);
+    // Rows past the budget are never read again; they are deleted in batches, not on every turn.
+    if (rows.length - kept.length >= PRUNE_BATCH) await this.prune(key, kept);
     const history: Content[] = [];
     for (const row of kept.reverse()) {
       try {
