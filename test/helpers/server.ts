@@ -1,7 +1,6 @@
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Writable } from 'node:stream';
-import type { Agent, AgentTurnInput } from '../../src/agent/types';
+import type { Agent } from '../../src/agent/types';
 import { buildContext } from '../../src/build-context';
 import type { AppContext } from '../../src/context';
 import { createLogger } from '../../src/log';
@@ -18,82 +17,13 @@ import {
 import { type FakeSlack, startFakeSlack } from '../fakes/slack/server';
 import { googleEnv, testConfig } from './config';
 import { createTestDatabase, type TestDatabase } from './db';
+import { RecordingAgent } from './recording-agent';
+import { LogCapture } from './slack-logs';
 import { signedHeaders } from './slack-sign';
 
+export { LogCapture, RecordingAgent };
+
 export const SIGNING_SECRET = 'test-signing-secret';
-
-/** Every log line the server wrote (pino JSON, level debug), for assertions and for waiting on. */
-export class LogCapture {
-  readonly lines: Record<string, unknown>[] = [];
-  private waiters: (() => void)[] = [];
-  readonly stream = new Writable({
-    write: (chunk, _enc, done) => {
-      for (const line of String(chunk).split('\n').filter(Boolean)) {
-        try {
-          this.lines.push(JSON.parse(line));
-        } catch {
-          this.lines.push({ msg: line });
-        }
-      }
-      for (const w of this.waiters) w();
-      done();
-    },
-  });
-
-  text(): string {
-    return this.lines.map((l) => JSON.stringify(l)).join('\n');
-  }
-
-  /** Resolves with the first line `match` accepts (already written or still to come). */
-  waitFor(match: (line: Record<string, unknown>) => boolean, what = 'a log line', timeoutMs = 5000) {
-    return new Promise<Record<string, unknown>>((resolve, reject) => {
-      const check = () => {
-        const hit = this.lines.find(match);
-        if (!hit) return;
-        clearTimeout(timer);
-        this.waiters = this.waiters.filter((w) => w !== check);
-        resolve(hit);
-      };
-      const timer = setTimeout(() => {
-        this.waiters = this.waiters.filter((w) => w !== check);
-        reject(new Error(`timed out waiting for ${what}`));
-      }, timeoutMs);
-      this.waiters.push(check);
-      check();
-    });
-  }
-
-  /** After this line, every listener for the event has returned (written by the dedupe middleware). */
-  processed(eventId: string) {
-    return this.waitFor(
-      (l) => l.msg === 'Slack event processed' && l.eventId === eventId,
-      `event ${eventId}`,
-    );
-  }
-}
-
-/** An agent stand-in: records each turn and answers "echo: <text>" in the turn's channel and thread. */
-export class RecordingAgent implements Agent {
-  readonly turns: AgentTurnInput[] = [];
-  /** Make the next turns throw (to test the apology path). */
-  failWith?: Error;
-
-  async handle(turn: AgentTurnInput): Promise<void> {
-    this.turns.push(turn);
-    if (this.failWith) throw this.failWith;
-    await turn.client.chat.postMessage({
-      channel: turn.channelId,
-      thread_ts: turn.threadTs,
-      text: `echo: ${turn.text}`,
-    });
-  }
-
-  /** Confirm/Cancel clicks on the agent's cards (recorded only). */
-  readonly clicks: unknown[] = [];
-  async decide(click: unknown): Promise<void> {
-    this.clicks.push(click);
-  }
-}
 
 export interface TestServerOptions {
   /** Extra environment (e.g. GEMINI_BASE_URL of a fake Gemini); applied last. */
