@@ -93,6 +93,12 @@ export class PendingActions {
     return this.sealer.open<ActionPreview>(action.previewEnc, col(action, 'preview'));
   }
 
+  /** Housekeeping: a day after expiry no card can use a row any more (the outcome is on the card). */
+  purgeStale(): Promise<number> {
+    const cutoff = new Date(this.now().getTime() - ACTION_TTL_MS - 24 * 3600_000);
+    return this.models.PendingAction.destroy({ where: { expiresAt: { [Op.lt]: cutoff } } });
+  }
+
   private async decide(
     id: string,
     teamId: string,

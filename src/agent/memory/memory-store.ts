@@ -21,6 +21,9 @@ export const DEFAULT_MEMORY: MemoryLimits = {
   rollingWindowMs: 60 * 60 * 1000,
 };
 
+/** Memory is a working aid, not an archive: messages older than this are deleted. */
+export const RETENTION_MS = 30 * 24 * 3600_000;
+
 /** Unreadable rows allowed to pile up before one DELETE clears them. */
 const PRUNE_BATCH = 20;
 
@@ -87,6 +90,12 @@ export class ConversationMemory {
       };
     });
     await this.models.AgentMessage.bulkCreate(rows);
+  }
+
+  /** Housekeeping: conversations nobody touched for RETENTION_MS are forgotten. */
+  purgeStale(): Promise<number> {
+    const cutoff = new Date(this.now().getTime() - RETENTION_MS);
+    return this.models.AgentMessage.destroy({ where: { createdAt: { [Op.lt]: cutoff } } });
   }
 
   /** Rows older than what `load` keeps are never read again: delete them. */
