@@ -150,4 +150,9 @@ describe('/lume commands', () => {
     const res = await t.command('tody', 'U_ADA');
     assert.match((res.json() as Reply).text as string, /Did you mean `\/lume today`\?/);
   });
+
+  it('words that are object properties are questions, not subcommands', async () => {
+    await run('constructor', 'U_ADA');
+    await t.slack.state.waitForCall('chat.postMessage', (c) => c.args.text === 'echo: constructor');
+  });
 });
