@@ -60,18 +60,21 @@ export class StreamDelivery implements Delivery {
   async finish(text: string, links: LinkPolicy, tail?: string): Promise<void> {
     this.links = links;
     await this.emit(this.lines.flush());
-    // Nothing streamed, or streaming broke part-way: post the whole answer (a few lines may repeat;
+    if (this.streamedAny && !this.broken) {
+      if (tail) await this.emit(`\n\n${tail}`);
+      await this.stop(true);
+    }
+    // Nothing streamed, or Slack refused part-way: post the whole answer (a few lines may repeat;
     // losing the answer would be worse).
-    if (this.broken || !this.streamedAny) return this.post.finish(text, links, tail);
-    if (tail) await this.emit(`\n\n${tail}`);
-    await this.stop(true);
+    if (this.broken || !this.streamedAny) await this.post.finish(text, links, tail);
   }
 
   async notify(text: string): Promise<void> {
     await this.emit(this.lines.flush());
     if (this.streamedAny && !this.broken) {
       await this.append(`\n\n${text}`);
-      return this.stop(false);
+      await this.stop(false);
+      if (!this.broken) return;
     }
     await this.post.notify(text);
   }
