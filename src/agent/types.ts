@@ -12,7 +12,10 @@ export interface AgentTurnInput {
   text: string;
   /** Bolt's client for this request (token already bound). */
   client: WebClient;
-  /** Where the question came from; slash commands answer ephemerally until confirmed. */
+  /**
+   * Where the question came from. A mention's answer is visible to the channel (the system prompt says
+   * so); `/lume <question>` arrives already moved into a DM thread by the Slack layer.
+   */
   source: 'dm' | 'mention' | 'command';
 }
 
