@@ -86,6 +86,10 @@ export class GoogleClientFactory {
       clientSecret: this.deps.google.clientSecret,
       redirectUri: this.deps.google.redirectUri,
       endpoints: base.endpoints,
+      // A token Google dropped before its expiry (the user removed Lume, a password change) answers
+      // 401; refresh once and retry instead of failing until the stored expiry passes. The library
+      // also does this on 403, so a missing scope costs one extra (deduplicated) refresh.
+      forceRefreshOnFailure: true,
     });
   }
 

@@ -90,6 +90,24 @@ describe('Google client factory', () => {
     await assert.rejects(app.ctx.google.forUser(saved!), GoogleNotConnectedError);
   });
 
+  it('a token Google dropped before its expiry is refreshed once and the call succeeds', async () => {
+    const user = await connectedUser(app);
+    const stale = app.ctx.tokens.read(user).accessToken as string;
+    app.fake.state.accessTokens.delete(stale);
+    const { apis } = await app.ctx.google.forUser(user);
+    const { data } = await apis.oauth2().userinfo.get();
+    assert.equal(data.email, ADA.email);
+    assert.equal(refreshCalls(app).length, 1);
+  });
+
+  it('a grant revoked before the token expired surfaces as revoked, not as a generic 401', async () => {
+    const user = await connectedUser(app);
+    app.fake.state.revokeAccount(ADA.sub);
+    const { apis } = await app.ctx.google.forUser(user);
+    await assert.rejects(apis.oauth2().userinfo.get(), GoogleAccountRevokedError);
+    assert.equal((await app.ctx.db.models.User.findByPk(user.id))?.status, 'revoked');
+  });
+
   it('an encrypted token copied into another user row does not decrypt', async () => {
     const ada = await connectedUser(app);
     const other = await connectedUser(app);

@@ -43,24 +43,16 @@ export class AgendaService {
 
   async forUser(user: User, timeZone: string): Promise<Agenda> {
     const { apis } = await this.deps.google.forUser(user);
-    try {
-      return await this.build(user, timeZone, apis, true);
-    } catch (err) {
-      if (!(err instanceof StaleAccessToken)) throw err;
-      // Google refused an access token that had not expired yet: the person probably removed Lume in
-      // their Google account. One forced refresh tells: invalid_grant → revoked, else a fresh token.
-      await apis.auth.refreshAccessToken();
-      return this.build(user, timeZone, apis, false);
-    }
+    return this.build(user, timeZone, apis);
   }
 
-  private async build(user: User, timeZone: string, apis: GoogleApis, firstTry: boolean): Promise<Agenda> {
+  private async build(user: User, timeZone: string, apis: GoogleApis): Promise<Agenda> {
     const tz = safeZone(timeZone);
     const day = { ...localDay(this.deps.now(), tz), timeZone: tz };
     const granted = user.scopes;
     const part = <T>(area: (typeof AREAS)[keyof typeof AREAS], load: () => Promise<T>): Promise<Part<T>> =>
       hasAnyScope(granted, [...area.anyOf])
-        ? this.settle(area.name, user, load, firstTry)
+        ? this.settle(area.name, user, load)
         : Promise.resolve({ ok: false, note: notGranted(area.name) });
 
     const [events, tasks, mail] = await Promise.all([
@@ -71,12 +63,7 @@ export class AgendaService {
     return { date: day.date, timeZone: tz, email: user.email, events, tasks, mail };
   }
 
-  private async settle<T>(
-    area: string,
-    user: User,
-    load: () => Promise<T>,
-    firstTry: boolean,
-  ): Promise<Part<T>> {
+  private async settle<T>(area: string, user: User, load: () => Promise<T>): Promise<Part<T>> {
     try {
       return { ok: true, value: await load() };
     } catch (err) {
@@ -84,7 +71,6 @@ export class AgendaService {
         throw err instanceof GoogleAccountRevokedError ? err : new GoogleAccountRevokedError(user.id);
       if (isInsufficientScope(err)) return { ok: false, note: notGranted(area) };
       const status = httpStatusOf(err);
-      if (status === 401 && firstTry) throw new StaleAccessToken();
       this.deps.log.warn({ err: safeError(err), area, userId: user.id }, 'agenda section failed');
       return {
         ok: false,
@@ -93,8 +79,6 @@ export class AgendaService {
     }
   }
 }
-
-class StaleAccessToken extends Error {}
 
 function notGranted(area: string): string {
   return `Lume doesn't have access to ${area}. Run \`/lume connect\` and allow ${area} to see it here.`;
