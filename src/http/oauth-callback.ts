@@ -29,7 +29,7 @@ export function oauthCallback(ctx: AppContext) {
             title: 'Nothing was connected',
             message:
               outcome.error === 'access_denied'
-                ? 'You cancelled on Google’s consent screen, so Lume has no access to your account. ' + RETRY
+                ? `You cancelled on Google’s consent screen, so Lume has no access to your account. ${RETRY}`
                 : `Google did not complete the sign-in (${outcome.error}). ${RETRY}`,
           },
         );
