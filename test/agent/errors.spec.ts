@@ -80,9 +80,15 @@ describe('agent: what people see when something fails', () => {
   it('a Google 403 for a missing scope becomes "Lume needs access to X — run /lume connect"', async () => {
     // Stored scopes claim Calendar, but the token Google holds lacks it (e.g. unticked at consent).
     w = await startAgentWorld();
-    const grant = [...w.t.google.state.accessTokens.values()].find((g) => g.sub === ADA.sub);
-    if (grant)
-      grant.scopes = grant.scopes.filter((s) => s !== SCOPES.calendar && s !== SCOPES.calendarEvents);
+    // Both the access and the refresh grant lack it, so a refresh-and-retry cannot paper over the 403.
+    const noCalendar = (scopes: string[]) =>
+      scopes.filter((s) => s !== SCOPES.calendar && s !== SCOPES.calendarEvents);
+    for (const grant of [
+      ...w.t.google.state.accessTokens.values(),
+      ...w.t.google.state.refreshTokens.values(),
+    ]) {
+      if (grant.sub === ADA.sub) grant.scopes = noCalendar(grant.scopes);
+    }
     w.gemini.push(
       call('list_events', { start: '2026-03-11T00:00:00' }),
       text('I could not read your calendar.'),
