@@ -25,7 +25,11 @@ export interface AgentBench {
 
 export async function startAgentBench(): Promise<AgentBench> {
   let count = 0;
-  const db = await createTestDatabase({ onQuery: () => void (count += 1) });
+  const db = await createTestDatabase({
+    onQuery: () => {
+      count += 1;
+    },
+  });
   const gemini = await startFakeGemini();
   const t = await startTestServer({
     // debug: the dedupe middleware's "event processed" line marks the end of a turn (memory saved).
