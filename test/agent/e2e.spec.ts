@@ -93,8 +93,8 @@ describe('agent: end to end through the running server', () => {
     const refusal = w.t.slack.state.messages.find((m) => m.ephemeralTo === 'U0EVE');
     assert.match(refusal?.text ?? '', /Only the person who asked/);
 
-    await w.click('confirm', card);
-    await w.click('confirm', card);
+    await w.click('confirm', card, ADA_SLACK, 3); // a frantic triple click, all at once
+    await w.click('confirm', card); // and one more later
     assert.equal(w.t.google.state.requestsTo(SEND, 'POST').length, 1, 'sent exactly once');
     assert.match(JSON.stringify(card.message.blocks), /Done — confirmed by <@U0ADA>/);
     assert.doesNotMatch(JSON.stringify(card.message.blocks), /lume_action_confirm/, 'the buttons are gone');

@@ -33,9 +33,10 @@ export interface AgentWorld {
   dm(text: string, o?: { thread_ts?: string; user?: string }): Promise<{ ts: string }>;
   /**
    * A signed Confirm / Cancel click on a card's button as it was posted (a double click sends the
-   * same button twice); resolves once the agent decided (card updated, or the click refused).
+   * same button twice); `times` clicks are sent at once, as a frantic double click or Slack's retry
+   * would. Resolves once the agent decided each of them (card updated, or the click refused).
    */
-  click(decision: ActionClick['decision'], card: Card, userId?: string): Promise<void>;
+  click(decision: ActionClick['decision'], card: Card, userId?: string, times?: number): Promise<void>;
   /** Cards Lume posted, oldest first. */
   cards(): Promise<Card[]>;
   close(): Promise<void>;
@@ -79,15 +80,17 @@ export async function startAgentWorld(o: WorldOptions = {}): Promise<AgentWorld>
       await t.logs.processed(sent.eventId);
       return { ts };
     },
-    async click(decision, card, userId = ADA_SLACK) {
+    async click(decision, card, userId = ADA_SLACK, times = 1) {
       const before = decided();
-      await t.action({
-        userId,
-        actionId: decision === 'confirm' ? ACTIONS.confirmAction : ACTIONS.cancelAction,
-        value: card.actionId,
-        container: { type: 'message', channelId: card.message.channel, messageTs: card.message.ts },
-      });
-      await t.logs.waitFor(() => decided() > before, `decision ${before + 1}`);
+      const send = () =>
+        t.action({
+          userId,
+          actionId: decision === 'confirm' ? ACTIONS.confirmAction : ACTIONS.cancelAction,
+          value: card.actionId,
+          container: { type: 'message', channelId: card.message.channel, messageTs: card.message.ts },
+        });
+      await Promise.all(Array.from({ length: times }, send));
+      await t.logs.waitFor(() => decided() >= before + times, `${times} decision(s)`);
     },
     async cards() {
       const rows = await t.ctx.db.models.PendingAction.findAll({ order: [['createdAt', 'ASC']] });
