@@ -2,10 +2,10 @@
 // An entry point like src/index.ts, so it reads the environment itself.
 import 'dotenv/config';
 import { migrate, openDatabase } from '../models/db';
-import { rotateKeys } from '../src/auth/rotate-keys';
 import { buildContext } from '../src/build-context';
 import { parseConfig } from '../src/config';
 import { createLogger } from '../src/log';
+import { rotateAllKeys } from '../src/maintenance';
 
 async function main(): Promise<void> {
   const result = parseConfig(process.env);
@@ -17,9 +17,9 @@ async function main(): Promise<void> {
   const db = await openDatabase(result.config.databaseUrl);
   await migrate(db);
   const ctx = buildContext(result.config, db, log);
-  const report = await rotateKeys(db, ctx.tokens, ctx.states);
+  const report = await rotateAllKeys(ctx);
   process.stdout.write(
-    `Re-encrypted ${report.users} user(s) and ${report.oauthStates} pending OAuth state(s) with key ${ctx.cipher.currentKeyId}.\n`,
+    `Re-encrypted with key ${ctx.cipher.currentKeyId}: ${report.users} user(s), ${report.oauthStates} pending OAuth state(s), ${report.agentRows} agent row(s).\n`,
   );
   await db.close();
 }

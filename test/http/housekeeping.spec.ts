@@ -48,3 +48,23 @@ describe('housekeeping', () => {
     assert.ok(lines().some((l) => l.task === 'broken' && l.level === 40));
   });
 });
+
+describe('maintenance task lists', () => {
+  let app: AuthApp;
+  beforeEach(async () => {
+    app = await startAuthApp();
+  });
+  afterEach(() => app.close());
+
+  it('purges every table whose rows expire, and each purge runs on this database', async () => {
+    const { purgeTasks } = await import('../../src/maintenance');
+    const tasks = purgeTasks(app.ctx);
+    assert.deepEqual(tasks.map((t) => t.name).sort(), [
+      'agent_messages',
+      'connect_links',
+      'oauth_states',
+      'pending_actions',
+    ]);
+    for (const task of tasks) assert.equal(typeof (await task.run()), 'number');
+  });
+});
