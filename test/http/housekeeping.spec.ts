@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { startHousekeeping } from '../../src/housekeeping';
+import { purgeTasks } from '../../src/maintenance';
 import { type AuthApp, startAuthApp } from '../helpers/auth-app';
 import { captureLogger } from '../helpers/log-capture';
 
@@ -57,7 +58,6 @@ describe('maintenance task lists', () => {
   afterEach(() => app.close());
 
   it('purges every table whose rows expire, and each purge runs on this database', async () => {
-    const { purgeTasks } = await import('../../src/maintenance');
     const tasks = purgeTasks(app.ctx);
     assert.deepEqual(tasks.map((t) => t.name).sort(), [
       'agent_messages',
