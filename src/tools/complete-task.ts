@@ -1,14 +1,12 @@
 import { z } from 'zod';
 import { callOptions } from './lib/call-options';
 import {
-  dueFromGoogle,
-  loadTask,
+  existingTaskPreview,
   summarizeTask,
   TASKS_WRITE_SCOPES,
   taskIdField,
   taskListIdField,
 } from './lib/tasks';
-import { humanDate } from './lib/time';
 import { defineTool } from './types';
 
 export const completeTask = defineTool({
@@ -18,17 +16,7 @@ export const completeTask = defineTool({
   input: z.object({ taskId: taskIdField, taskListId: taskListIdField }),
   scopes: TASKS_WRITE_SCOPES,
   sideEffect: true,
-  async preview(args, ctx) {
-    const task = await loadTask(ctx, args.taskListId ?? '@default', args.taskId);
-    const due = dueFromGoogle(task.due);
-    return {
-      title: 'Complete task',
-      fields: [
-        { label: 'Task', value: task.title ?? '(untitled)' },
-        ...(due ? [{ label: 'Due', value: humanDate(due) }] : []),
-      ],
-    };
-  },
+  preview: (args, ctx) => existingTaskPreview('Complete task', args, ctx),
   async handler(args, ctx) {
     const listId = args.taskListId ?? '@default';
     const res = await ctx.google

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { callOptions } from './lib/call-options';
-import { dueFromGoogle, loadTask, TASKS_WRITE_SCOPES, taskIdField, taskListIdField } from './lib/tasks';
-import { humanDate } from './lib/time';
+import { existingTaskPreview, TASKS_WRITE_SCOPES, taskIdField, taskListIdField } from './lib/tasks';
 import { defineTool } from './types';
 
 export const deleteTask = defineTool({
@@ -11,17 +10,7 @@ export const deleteTask = defineTool({
   input: z.object({ taskId: taskIdField, taskListId: taskListIdField }),
   scopes: TASKS_WRITE_SCOPES,
   sideEffect: true,
-  async preview(args, ctx) {
-    const task = await loadTask(ctx, args.taskListId ?? '@default', args.taskId);
-    const due = dueFromGoogle(task.due);
-    return {
-      title: 'Delete task',
-      fields: [
-        { label: 'Task', value: task.title ?? '(untitled)' },
-        ...(due ? [{ label: 'Due', value: humanDate(due) }] : []),
-      ],
-    };
-  },
+  preview: (args, ctx) => existingTaskPreview('Delete task', args, ctx),
   async handler(args, ctx) {
     await ctx.google
       .tasks()

@@ -1,9 +1,10 @@
 import type { tasks_v1 } from 'googleapis/build/src/apis/tasks';
 import { z } from 'zod';
 import { SCOPES } from '../../google/scopes';
-import type { ToolContext } from '../types';
+import { localDate } from '../../time/zone';
+import type { ActionPreview, ToolContext } from '../types';
 import { callOptions } from './call-options';
-import { localDate } from './time';
+import { humanDate } from './time';
 
 export const TASKS_READ_SCOPES = [SCOPES.tasks, SCOPES.tasksReadonly];
 export const TASKS_WRITE_SCOPES = [SCOPES.tasks];
@@ -47,4 +48,21 @@ export async function loadTask(ctx: ToolContext, listId: string, taskId: string)
 export async function listName(ctx: ToolContext, listId: string): Promise<string> {
   const res = await ctx.google.tasks().tasklists.get({ tasklist: listId }, callOptions(ctx));
   return res.data.title ?? listId;
+}
+
+/** The card for an action on one existing task: its title and due date, read from Google. */
+export async function existingTaskPreview(
+  title: string,
+  args: { taskId: string; taskListId?: string },
+  ctx: ToolContext,
+): Promise<ActionPreview> {
+  const task = await loadTask(ctx, args.taskListId ?? '@default', args.taskId);
+  const due = dueFromGoogle(task.due);
+  return {
+    title,
+    fields: [
+      { label: 'Task', value: task.title ?? '(untitled)' },
+      ...(due ? [{ label: 'Due', value: humanDate(due) }] : []),
+    ],
+  };
 }
