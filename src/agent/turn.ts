@@ -1,6 +1,7 @@
 import type { User } from '../../models';
 import { safeError } from '../slack/safe-error';
 import { slackUserInfo } from '../slack/user-info';
+import { safeZone } from '../time/zone';
 import { CardProposals } from './confirm/card-proposals';
 import { sendConnectPrompt } from './connect-prompt';
 import { type Delivery, deliveryFor } from './delivery';
@@ -67,7 +68,7 @@ async function converse(
   // Links from earlier tool results in this conversation stay linkable ("what was that Meet link?").
   for (const c of history)
     for (const p of c.parts ?? []) if (p.functionResponse) links.addFromData(p.functionResponse);
-  const timeZone = validZone(person?.tz);
+  const timeZone = safeZone(person?.tz);
   const tools = deps.tools.toolsFor(google.scopes, { mapsEnabled: !!ctx.config.google.mapsApiKey });
   const notices = new Set<string>();
   const runner = new ToolRunner({
@@ -107,14 +108,4 @@ async function converse(
   await deps.memory
     .append(ref, result.contents)
     .catch((err: unknown) => log.error({ err: safeError(err) }, 'could not save the turn to memory'));
-}
-
-function validZone(tz: string | undefined): string {
-  if (!tz) return 'UTC';
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return tz;
-  } catch {
-    return 'UTC';
-  }
 }

@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { User } from '../../models';
 import type { AppContext } from '../context';
-import { safeZone } from './agenda/time';
+import { safeZone } from '../time/zone';
 import { connectMessage } from './blocks/connect';
 import type { SlackMessage } from './blocks/text';
 import { safeError } from './safe-error';

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { SCOPES } from '../google/scopes';
+import { parseLocal } from '../time/zone';
 import { recipientsField } from './lib/addresses';
 import { ToolInputError } from './lib/errors';
 import { localInterval, queryBusy } from './lib/free-busy';
-import { localTimeField, parseLocal } from './lib/time';
+import { localTimeField } from './lib/time';
 import { defineTool } from './types';
 
 export const FREEBUSY_SCOPES = [SCOPES.calendar, SCOPES.calendarReadonly, SCOPES.calendarEvents];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localDate, toLocalIso, weekdayOf } from './lib/time';
+import { localDate, toLocalIso, weekdayOf } from '../time/zone';
 import { defineTool } from './types';
 
 /** The model has no clock; every relative date ("tomorrow at 3") is resolved from this. */

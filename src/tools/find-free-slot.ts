@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { addDays, localDate, parseLocal, toLocalIso, weekdayOf } from '../time/zone';
 import { FREEBUSY_SCOPES } from './check-free-busy';
 import { recipientsField } from './lib/addresses';
 import { ToolInputError } from './lib/errors';
 import { type Interval, mergeIntervals, queryBusy } from './lib/free-busy';
-import { addDays, humanTime, localDate, localTimeField, parseLocal, toLocalIso, weekdayOf } from './lib/time';
+import { humanTime, localTimeField } from './lib/time';
 import { defineTool } from './types';
 
 const QUARTER = 15 * 60_000;

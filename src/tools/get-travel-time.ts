@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { parseLocal, toLocalIso } from '../time/zone';
 import { callOptions } from './lib/call-options';
 import { ToolInputError } from './lib/errors';
 import { calendarIdField } from './lib/events';
 import { mapsRequest } from './lib/maps';
-import { localTimeField, parseLocal, toLocalIso } from './lib/time';
+import { localTimeField } from './lib/time';
 import { defineTool, type ToolContext } from './types';
 
 export const ROUTES_FIELD_MASK = [

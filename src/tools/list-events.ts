@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { parseLocal, toLocalIso } from '../time/zone';
 import { callOptions } from './lib/call-options';
 import { CALENDAR_READ_SCOPES, calendarIdField, summarizeEvent } from './lib/events';
-import { localTimeField, parseLocal, toLocalIso } from './lib/time';
+import { localTimeField } from './lib/time';
 import { defineTool } from './types';
 
 const DAY = 86_400_000;

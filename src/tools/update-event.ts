@@ -1,5 +1,6 @@
 import type { calendar_v3 } from 'googleapis/build/src/apis/calendar';
 import { z } from 'zod';
+import { parseLocal } from '../time/zone';
 import { recipientsField } from './lib/addresses';
 import { callOptions } from './lib/call-options';
 import { ToolInputError } from './lib/errors';
@@ -11,7 +12,7 @@ import {
   summarizeEvent,
   toEventDateTime,
 } from './lib/events';
-import { localTimeField, parseLocal } from './lib/time';
+import { localTimeField } from './lib/time';
 import { defineTool, type ToolContext } from './types';
 
 const input = z.object({

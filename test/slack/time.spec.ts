@@ -1,13 +1,6 @@
 import assert from 'node:assert/strict';
-import {
-  addDays,
-  formatDay,
-  formatTime,
-  localDate,
-  localDay,
-  safeZone,
-  startOfLocalDay,
-} from '../../src/slack/agenda/time';
+import { formatDay, formatTime } from '../../src/slack/agenda/time';
+import { addDays, localDate, localDay, safeZone, startOfLocalDay } from '../../src/time/zone';
 
 describe("agenda time arithmetic (the person's own zone)", () => {
   it('finds the local day and its bounds in Los Angeles', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
+import { addDays, parseLocal, toLocalIso } from '../../src/time/zone';
 import { currentTime } from '../../src/tools/current-time';
-import { addDays, parseLocal, toLocalIso } from '../../src/tools/lib/time';
 import { startToolHarness } from './harness';
 
 describe("time in the user's zone", () => {

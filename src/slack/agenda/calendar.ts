@@ -1,7 +1,7 @@
 import type { calendar_v3 } from 'googleapis/build/src/apis/calendar';
 import type { GoogleApis } from '../../google/apis';
+import { addDays } from '../../time/zone';
 import { AGENDA_CALL } from './request-options';
-import { addDays } from './time';
 import type { AgendaEvent } from './types';
 
 export interface DayWindow {

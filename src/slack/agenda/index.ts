@@ -9,12 +9,12 @@ import {
 } from '../../google/errors';
 import { hasAnyScope, SCOPES } from '../../google/scopes';
 import type { Logger } from '../../log';
+import { localDay, safeZone } from '../../time/zone';
 import { safeError } from '../safe-error';
 import { AgendaCache } from './cache';
 import { fetchEvents } from './calendar';
 import { fetchMail } from './mail';
 import { fetchTasks } from './tasks';
-import { localDay, safeZone } from './time';
 import type { Agenda, Part } from './types';
 
 export type { Agenda, AgendaEvent, AgendaMail, AgendaTask, Part } from './types';

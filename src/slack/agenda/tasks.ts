@@ -1,7 +1,7 @@
 import type { GoogleApis } from '../../google/apis';
+import { addDays } from '../../time/zone';
 import type { AgendaCache } from './cache';
 import { AGENDA_CALL } from './request-options';
-import { addDays } from './time';
 import type { AgendaTask } from './types';
 
 /**

@@ -1,7 +1,8 @@
 import type { calendar_v3 } from 'googleapis/build/src/apis/calendar';
 import { z } from 'zod';
 import { SCOPES } from '../../google/scopes';
-import { addDays, humanClock, humanDate, humanTime, parseLocal, toLocalIso } from './time';
+import { addDays, parseLocal, toLocalIso } from '../../time/zone';
+import { humanClock, humanDate, humanTime } from './time';
 
 type Event = calendar_v3.Schema$Event;
 

@@ -1,6 +1,6 @@
+import { toLocalIso } from '../../time/zone';
 import type { ToolContext } from '../types';
 import { callOptions } from './call-options';
-import { toLocalIso } from './time';
 
 export interface Interval {
   start: number;

@@ -1,7 +1,7 @@
 import type { keep_v1 } from 'googleapis/build/src/apis/keep';
 import { httpStatusOf, isInsufficientScope } from '../../google/errors';
 import { SCOPES } from '../../google/scopes';
-import { toLocalIso } from './time';
+import { toLocalIso } from '../../time/zone';
 
 export const KEEP_SCOPES = [SCOPES.keepReadonly, SCOPES.keep];
 

@@ -1,7 +1,7 @@
 import type { gmail_v1 } from 'googleapis/build/src/apis/gmail';
 import { convert } from 'html-to-text';
+import { toLocalIso } from '../../time/zone';
 import { type Mailbox, parseAddressList } from './addresses';
-import { toLocalIso } from './time';
 
 type Part = gmail_v1.Schema$MessagePart;
 
