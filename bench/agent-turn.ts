@@ -43,7 +43,7 @@ export const agentTurnBenchmark: Benchmark = {
         direct,
         withTool,
         '',
-        "Time runs from sending the signed event to the fake Slack recording the answer, including the loopback HTTP hops to the fake Gemini and Slack. SQL statements count the whole server per turn: the Slack layer's event dedupe and account check, then the agent's account lookup, one memory read and one memory write (a single INSERT for all of the turn's contents); a prune runs only when a conversation outgrows its memory budget.",
+        "Time runs from sending the signed event to the fake Slack recording the answer, including the loopback HTTP hops to the fake Gemini and Slack. SQL statements count the whole server per turn: the Slack layer's event dedupe and account check (the agent reuses that account), one memory read and one memory write (a single INSERT for all of the turn's contents); a prune runs only when a conversation outgrows its memory budget.",
       ].join('\n');
     } finally {
       await b.close();

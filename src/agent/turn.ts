@@ -30,7 +30,7 @@ export async function handleTurn(deps: AgentDeps, turn: AgentTurnInput): Promise
   const delivery = deliveryFor({ ...turn, log }, links);
   if (!deps.model) return delivery.notify(MESSAGES.notConfigured);
   if (!deps.limiter.take(`${turn.teamId}:${turn.slackUserId}`)) return delivery.notify(MESSAGES.rateLimited);
-  const user = await ctx.accounts.findBySlack(turn.teamId, turn.slackUserId);
+  const user = turn.user ?? (await ctx.accounts.findBySlack(turn.teamId, turn.slackUserId));
   if (!ctx.accounts.isConnected(user)) {
     return sendConnectPrompt(ctx, turn, user ? MESSAGES.revoked : MESSAGES.notConnected);
   }

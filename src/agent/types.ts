@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import type { User } from '../../models';
 
 /** One message from a person to Lume (a DM, a mention, or `/lume <question>`). */
 export interface AgentTurnInput {
@@ -17,6 +18,8 @@ export interface AgentTurnInput {
    * so); `/lume <question>` arrives already moved into a DM thread by the Slack layer.
    */
   source: 'dm' | 'mention' | 'command';
+  /** The linked account when the caller already loaded it (saves the agent a query); looked up otherwise. */
+  user?: User;
 }
 
 /** A click on a confirmation card's Confirm or Cancel button. */

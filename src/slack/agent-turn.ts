@@ -31,7 +31,14 @@ export async function runAgentTurn(deps: SlackDeps, turn: AgentTurnInput): Promi
 export async function askInDm(
   deps: SlackDeps,
   client: WebClient,
-  q: { teamId: string; userId: string; text: string; source: AgentTurnInput['source']; via: string },
+  q: {
+    teamId: string;
+    userId: string;
+    text: string;
+    source: AgentTurnInput['source'];
+    via: string;
+    user?: AgentTurnInput['user'];
+  },
 ): Promise<void> {
   const posted = await client.chat.postMessage({
     channel: q.userId,
@@ -59,5 +66,6 @@ export async function askInDm(
     text: q.text,
     client,
     source: q.source,
+    user: q.user,
   });
 }

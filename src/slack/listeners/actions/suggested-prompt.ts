@@ -26,6 +26,7 @@ export function suggestedPromptClicked(deps: SlackDeps) {
       text: prompt.message,
       source: 'dm',
       via: 'a suggested prompt',
+      user: account.user,
     });
   };
 }

@@ -22,5 +22,5 @@ export const ask: Subcommand = async ({ deps, teamId, userId, text, command, res
     response_type: 'ephemeral',
     text: `:speech_balloon: _${esc(truncate(text, 200))}_ — I'll answer in <${dm}|our DM>.`,
   });
-  await askInDm(deps, client, { teamId, userId, text, source: 'command', via: '/lume' });
+  await askInDm(deps, client, { teamId, userId, text, source: 'command', via: '/lume', user: account.user });
 };

@@ -59,6 +59,7 @@ export function appMention(deps: SlackDeps) {
       text,
       client,
       source: 'mention',
+      user: account.user,
     });
   };
 }

@@ -55,6 +55,7 @@ export function messageIm(deps: SlackDeps) {
       text: (m.text ?? '').trim(),
       client,
       source: 'dm',
+      user: account.user,
     });
   };
 }
