@@ -30,11 +30,52 @@ export const REDACT_PATHS = [
   'client_secret',
 ];
 
+// A URL's query or fragment (OAuth codes and states, the token google-auth-library puts in its revoke
+// URL) and token-shaped strings, also percent-encoded: what free text in an error may carry.
+const URL_TAIL = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s?#"'<>]*)[?#][^\s"'<>]*/gi;
+const TOKEN_SHAPES = /\b(?:xox[a-z]-[\w-]+|xapp-[\w-]+|ya29\.[\w.%-]+|1(?:\/\/|%2F%2F)[\w.%-]+)/gi;
+
+/** Free text made log-safe: URL queries cut, token-shaped strings masked. */
+export function scrubText(text: string): string {
+  return text.replace(URL_TAIL, '$1?[redacted]').replace(TOKEN_SHAPES, '[redacted]');
+}
+
+const MAX_CAUSES = 3;
+
+/**
+ * The `err` serializer of every Lume logger. Google (gaxios) and Slack errors carry their request —
+ * headers, body, URL — in nested objects, and network failures repeat the URL in message and stack,
+ * so an error is logged as its name, message, stack, status, code and causes only, all scrubbed.
+ * Already-summarised errors (plain objects, strings) are scrubbed the same way.
+ */
+export function serializeError(err: unknown, depth = 0): unknown {
+  if (typeof err === 'string') return scrubText(err);
+  if (!err || typeof err !== 'object') return err;
+  const out: Record<string, unknown> = {};
+  if (err instanceof Error) {
+    const e = err as Error & { status?: unknown; code?: unknown; response?: { status?: unknown } };
+    out.type = e.name;
+    out.message = scrubText(e.message);
+    if (e.stack) out.stack = scrubText(e.stack);
+    const status = e.response?.status ?? e.status;
+    if (typeof status === 'number') out.status = status;
+    if (typeof e.code === 'string' || typeof e.code === 'number') out.code = e.code;
+    if (e.cause !== undefined && depth < MAX_CAUSES) out.cause = serializeError(e.cause, depth + 1);
+    return out;
+  }
+  for (const [key, value] of Object.entries(err)) {
+    if (typeof value === 'string') out[key] = scrubText(value);
+    else if (typeof value === 'number' || typeof value === 'boolean') out[key] = value;
+  }
+  return out;
+}
+
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   return pino(
     {
       level,
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      serializers: { err: serializeError },
       base: { app: 'lume' },
       timestamp: pino.stdTimeFunctions.isoTime,
     },

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import pinoHttp from 'pino-http';
-import { type Logger, pathOnly } from '../log';
+import { type Logger, pathOnly, serializeError } from '../log';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -22,6 +22,8 @@ export function requestLog(log: Logger) {
         url: pathOnly(req.url),
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      // pino-http replaces the logger's err serializer with pino's own, which keeps request configs.
+      err: serializeError,
     },
     customLogLevel: (_req, res, err) =>
       err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',

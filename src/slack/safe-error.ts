@@ -1,3 +1,5 @@
+import { scrubText } from '../log';
+
 /**
  * What of an error may go into a log line. Google (gaxios) errors carry the request config, whose
  * Authorization header holds the user's access token, so errors are never logged whole: only their
@@ -11,10 +13,9 @@ export interface SafeError {
   stack?: string;
 }
 
-const TOKENS = /\b(xox[a-z]-[\w-]+|xapp-[\w-]+|ya29\.[\w.-]+|1\/\/[\w.-]+)/g;
-
+/** Token-shaped strings (also percent-encoded) masked and URL queries cut: see src/log.ts. */
 export function redactTokens(text: string): string {
-  return text.replace(TOKENS, '[redacted]');
+  return scrubText(text);
 }
 
 export function safeError(err: unknown): SafeError {
