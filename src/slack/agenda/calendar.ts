@@ -13,25 +13,50 @@ export interface DayWindow {
 
 const isHttp = (u: string | null | undefined): u is string => !!u && /^https?:\/\//i.test(u);
 
-/** The link people click to join: Meet's hangoutLink, else the conference's video entry point. */
+/** Where Zoom, Teams, Webex & co. host their calls: a link to one of these in `location` is a join link. */
+const VIDEO_HOST =
+  /(^|\.)(zoom\.us|zoomgov\.com|teams\.microsoft\.com|teams\.live\.com|meet\.google\.com|webex\.com|whereby\.com|gotomeeting\.com|meet\.goto\.com|chime\.aws|bluejeans\.com|meet\.jit\.si)$/i;
+
+/** The first http(s) URL in free text (Slack's own link syntax characters end it). */
+const URL_IN_TEXT = /https?:\/\/[^\s<>|"]+/i;
+
+function videoUrlIn(location: string | null | undefined): string | undefined {
+  const url = location ? URL_IN_TEXT.exec(location)?.[0] : undefined;
+  if (!url) return undefined;
+  try {
+    return VIDEO_HOST.test(new URL(url).hostname) ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The link people click to join: Meet's hangoutLink, else the conference's video entry point, else
+ * a Zoom/Teams/… link pasted into the location (how most non-Google invitations carry it).
+ */
 export function joinUrlOf(e: calendar_v3.Schema$Event): string | undefined {
   if (isHttp(e.hangoutLink)) return e.hangoutLink;
   const video = e.conferenceData?.entryPoints?.find((p) => p.entryPointType === 'video');
-  return isHttp(video?.uri) ? video.uri : undefined;
+  return isHttp(video?.uri) ? video.uri : videoUrlIn(e.location);
 }
 
-function declinedByMe(e: calendar_v3.Schema$Event): boolean {
-  return !!e.attendees?.some((a) => a.self && a.responseStatus === 'declined');
-}
+const myAttendance = (e: calendar_v3.Schema$Event) => e.attendees?.find((a) => a.self)?.responseStatus;
 
 /** One Google event as an agenda line, or null when it does not belong on today's card. */
 export function toAgendaEvent(e: calendar_v3.Schema$Event, day: DayWindow): AgendaEvent | null {
-  if (e.status === 'cancelled' || declinedByMe(e)) return null;
+  const mine = myAttendance(e);
+  if (e.status === 'cancelled' || mine === 'declined') return null;
+  const joinUrl = joinUrlOf(e);
+  const location = e.location?.trim() || undefined;
   const base = {
     title: e.summary?.trim() || '(no title)',
-    location: e.location?.trim() || undefined,
-    joinUrl: joinUrlOf(e),
+    // A location that is nothing but the join link would show the same URL twice.
+    location: location && location !== joinUrl ? location : undefined,
+    joinUrl,
     htmlLink: e.htmlLink ?? undefined,
+    ...(mine === 'tentative' || mine === 'needsAction'
+      ? { myResponse: mine as AgendaEvent['myResponse'] }
+      : {}),
   };
   if (e.start?.date) {
     // All-day: dates, end exclusive. Compare dates, not instants: a date has no zone, so yesterday's

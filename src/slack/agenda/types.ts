@@ -10,9 +10,11 @@ export interface AgendaEvent {
   startedEarlier?: boolean;
   endsLater?: boolean;
   location?: string;
-  /** Meet link or the conference's video entry point. */
+  /** Meet link, the conference's video entry point, or a Zoom/Teams… link from the location. */
   joinUrl?: string;
   htmlLink?: string;
+  /** The person's own answer, when it is not a clear yes (declined events are left out). */
+  myResponse?: 'tentative' | 'needsAction';
 }
 
 export interface AgendaTask {

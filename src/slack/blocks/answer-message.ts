@@ -1,8 +1,44 @@
 import { answerFeedback } from './answer-feedback';
-import type { Block, SlackMessage } from './text';
+import { type Block, SECTION_MAX, type SlackMessage } from './text';
 
 /** Slack: 3000 characters per section; 50 blocks per message. Fewer sections keep a message readable. */
 const SECTIONS_PER_MESSAGE = 8;
+
+/** Where `text` may be cut at or before `max` without splitting a `<url|label>` link or an `&amp;` entity. */
+function safeCut(text: string, max: number): number {
+  let inLink = false;
+  let lastSpace = -1;
+  let lastSafe = -1;
+  for (let i = 0; i < max; i++) {
+    const ch = text[i];
+    if (ch === '<') inLink = true;
+    else if (ch === '>') inLink = false;
+    if (inLink) continue;
+    if (ch === '\n' || ch === ' ') lastSpace = i;
+    const entity = /&[a-z]{0,4}$/.test(text.slice(Math.max(0, i - 4), i + 1));
+    if (!entity) lastSafe = i + 1;
+  }
+  if (lastSpace > max / 2) return lastSpace;
+  return lastSafe > 0 ? lastSafe : max;
+}
+
+/**
+ * Pieces are cut before mrkdwn escaping, which can lengthen them (every & becomes &amp;): a piece
+ * still over Slack's limit is cut again here rather than have Slack refuse the message.
+ */
+function fitted(pieces: string[]): string[] {
+  const out: string[] = [];
+  for (let rest of pieces) {
+    while (rest.length > SECTION_MAX) {
+      const cut = safeCut(rest, SECTION_MAX);
+      out.push(rest.slice(0, cut));
+      rest = rest.slice(cut).replace(/^[ \n]+/, '');
+    }
+    // Slack refuses an empty text object.
+    if (rest.trim()) out.push(rest);
+  }
+  return out;
+}
 
 /**
  * An answer (already sanitised mrkdwn, cut into section-sized pieces) as one or more messages; the
@@ -10,8 +46,9 @@ const SECTIONS_PER_MESSAGE = 8;
  */
 export function answerMessages(pieces: string[], withFeedback = true): SlackMessage[] {
   const messages: SlackMessage[] = [];
-  for (let i = 0; i < pieces.length; i += SECTIONS_PER_MESSAGE) {
-    const group = pieces.slice(i, i + SECTIONS_PER_MESSAGE);
+  const fit = fitted(pieces);
+  for (let i = 0; i < fit.length; i += SECTIONS_PER_MESSAGE) {
+    const group = fit.slice(i, i + SECTIONS_PER_MESSAGE);
     messages.push({
       text: group.join('\n\n'),
       blocks: group.map((text): Block => ({ type: 'section', text: { type: 'mrkdwn', text } })),

@@ -1,13 +1,35 @@
 import type { ActionPreview } from '../../tools/types';
 import { ACTIONS } from './action-ids';
-import { type Block, esc, type SlackMessage, truncate } from './text';
+import { type Block, esc, escCapped, SECTION_MAX, type SlackMessage, truncate } from './text';
 
 /** Slack limits: 10 fields per section, 2000 characters per field, 3000 per section text. */
 const FIELDS_PER_SECTION = 10;
 const FIELD_MAX = 2000;
-const BODY_PIECE = 2900;
 /** Body sections shown at most; a longer body is announced as cut (Slack caps a message at 50 blocks). */
 const BODY_SECTIONS = 12;
+
+/**
+ * The body as escaped sections of at most SECTION_MAX characters each. Cut by *escaped* length:
+ * a quoted reply ("> …" on every line) or an HTML snippet grows when escaped, and a section over
+ * 3000 characters makes Slack refuse the whole card.
+ */
+function bodyPieces(body: string): { pieces: string[]; shown: number } {
+  const pieces: string[] = [];
+  let current = '';
+  let shown = 0;
+  for (const ch of body) {
+    const piece = esc(ch);
+    if (current.length + piece.length > SECTION_MAX) {
+      pieces.push(current);
+      current = '';
+      if (pieces.length === BODY_SECTIONS) return { pieces, shown };
+    }
+    current += piece;
+    shown += ch.length;
+  }
+  if (current) pieces.push(current);
+  return { pieces, shown };
+}
 
 /** A time every viewer sees in their own Slack time zone. */
 export const slackTime = (at: Date) =>
@@ -24,16 +46,16 @@ export function previewBlocks(preview: ActionPreview): Block[] {
   for (let i = 0; i < preview.fields.length; i += FIELDS_PER_SECTION) {
     blocks.push({
       type: 'section',
-      fields: preview.fields
-        .slice(i, i + FIELDS_PER_SECTION)
-        .map((f) => mrkdwn(truncate(`*${esc(f.label)}*\n${esc(f.value) || '—'}`, FIELD_MAX))),
+      fields: preview.fields.slice(i, i + FIELDS_PER_SECTION).map((f) => {
+        const label = `*${escCapped(f.label, 100)}*\n`;
+        return mrkdwn(label + (escCapped(f.value, FIELD_MAX - label.length) || '—'));
+      }),
     });
   }
   const body = preview.body ?? '';
-  for (let i = 0; i < body.length && i < BODY_PIECE * BODY_SECTIONS; i += BODY_PIECE) {
-    blocks.push({ type: 'section', text: mrkdwn(esc(body.slice(i, i + BODY_PIECE))) });
-  }
-  if (body.length > BODY_PIECE * BODY_SECTIONS) {
+  const { pieces, shown } = bodyPieces(body);
+  for (const piece of pieces) blocks.push({ type: 'section', text: mrkdwn(piece) });
+  if (shown < body.length) {
     blocks.push({
       type: 'context',
       elements: [mrkdwn(`The text continues (${body.length.toLocaleString('en-US')} characters in all).`)],

@@ -80,11 +80,17 @@ export function connectedMessage(email: string): SlackMessage {
   };
 }
 
+const GOOGLE_PERMISSIONS = 'https://myaccount.google.com/permissions';
+
 export function disconnectedMessage(email: string, revokedAtGoogle: boolean): SlackMessage {
+  const done = `Disconnected ${esc(email)}.`;
+  const mrkdwn = revokedAtGoogle
+    ? `${done} Lume revoked its Google access and deleted your stored tokens.`
+    : `${done} Lume deleted your stored tokens, but Google did not confirm the revocation — to be sure, remove Lume in your <${GOOGLE_PERMISSIONS}|Google account settings>.`;
   const text = revokedAtGoogle
     ? `Disconnected ${email}. Lume revoked its Google access and deleted your stored tokens.`
-    : `Disconnected ${email}. Lume deleted your stored tokens; Google did not confirm the revocation, so you can also remove Lume at https://myaccount.google.com/permissions.`;
-  return { text, blocks: [section(esc(text)), context('Run `/lume connect` to link an account again.')] };
+    : `Disconnected ${email}. Lume deleted your stored tokens, but Google did not confirm the revocation — to be sure, remove Lume at ${GOOGLE_PERMISSIONS}.`;
+  return { text, blocks: [section(mrkdwn), context('Run `/lume connect` to link an account again.')] };
 }
 
 export function notConnectedText(): string {

@@ -24,12 +24,13 @@ export const SUBCOMMANDS = [
 export function helpMessage(): SlackMessage {
   const lines = SUBCOMMANDS.map((c) => `\`${c.usage}\` — ${c.what}`);
   return {
-    text: `Lume commands: ${SUBCOMMANDS.map((c) => c.usage).join(', ')}, or /lume <question>`,
+    text: `Lume commands: ${SUBCOMMANDS.map((c) => c.usage).join(', ')}, or /lume &lt;question&gt;`,
     blocks: [
       header('Lume — your Google day, in Slack'),
       section(lines.join('\n')),
       section(
-        '`/lume <question>` — ask anything, e.g. `/lume when am I free on Thursday?` Lume answers in your DM.\nOr just send Lume a direct message.',
+        // &lt; &gt;: a bare <question> is Slack's link syntax, even inside backticks.
+        '`/lume &lt;question&gt;` — ask anything, e.g. `/lume when am I free on Thursday?` Lume answers in your DM.\nOr just send Lume a direct message.',
       ),
       context('Lume never sends mail or changes your calendar, tasks or notes until you click *Confirm*.'),
     ],

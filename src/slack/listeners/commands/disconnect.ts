@@ -1,4 +1,5 @@
 import { disconnectedMessage } from '../../blocks/connect';
+import { esc } from '../../blocks/text';
 import { publishHome } from '../../home';
 import { accountOf } from '../../people';
 import { safeError } from '../../safe-error';
@@ -10,7 +11,7 @@ export const disconnect: Subcommand = async ({ deps, teamId, userId, respond, cl
   if (account.kind !== 'connected') {
     const text =
       account.kind === 'revoked'
-        ? `Nothing to disconnect: Lume already has no access to ${account.user.email}.`
+        ? `Nothing to disconnect: Lume already has no access to ${esc(account.user.email)}.`
         : "Nothing to disconnect: you haven't connected a Google account.";
     await respond({ response_type: 'ephemeral', text });
     return;
