@@ -3,7 +3,7 @@ import type { Models } from '../../models';
 import type { SlackRef } from './connect-links';
 import { createPkcePair } from './pkce';
 import { randomToken, sha256Hex } from './secrets';
-import type { TokenCipher } from './token-cipher';
+import { DecryptError, type TokenCipher } from './token-cipher';
 
 export const STATE_TTL_MS = 10 * 60 * 1000;
 
@@ -59,9 +59,17 @@ export class OAuthStates {
     if (count !== 1) return null;
     const row = await this.models.OAuthState.findOne({ where: { stateHash } });
     if (!row) return null;
+    let codeVerifier: string;
+    try {
+      codeVerifier = this.cipher.decrypt(row.pkceVerifierEnc, verifierContext(stateHash));
+    } catch (err) {
+      // A key dropped mid-flow or a tampered row: the flow cannot finish, so it starts again (400).
+      if (err instanceof DecryptError) return null;
+      throw err;
+    }
     return {
       slack: row.teamId && row.slackUserId ? { teamId: row.teamId, slackUserId: row.slackUserId } : null,
-      codeVerifier: this.cipher.decrypt(row.pkceVerifierEnc, verifierContext(stateHash)),
+      codeVerifier,
     };
   }
 

@@ -1,10 +1,16 @@
 import { type Credentials, OAuth2Client } from 'google-auth-library';
 import type { Models, User } from '../../models';
+import { DecryptError } from '../auth/token-cipher';
 import type { TokenStore } from '../auth/token-store';
 import type { Config } from '../config';
 import type { Logger } from '../log';
 import { GoogleApis } from './apis';
-import { GoogleAccountRevokedError, GoogleNotConnectedError, isInvalidGrant } from './errors';
+import {
+  GoogleAccountRevokedError,
+  GoogleNotConnectedError,
+  GoogleTokensUnreadableError,
+  isInvalidGrant,
+} from './errors';
 import { createOAuthClient } from './oauth-client';
 
 export interface UserGoogle {
@@ -36,7 +42,7 @@ export class GoogleClientFactory {
     const cached = this.clients.get(user.id);
     if (cached) return cached;
     if (user.status !== 'connected' || !user.refreshTokenEnc) throw new GoogleNotConnectedError(user.id);
-    const stored = this.deps.tokens.read(user);
+    const stored = this.readTokens(user);
     const auth = this.buildClient(user.id);
     auth.setCredentials({
       access_token: stored.accessToken ?? undefined,
@@ -51,6 +57,20 @@ export class GoogleClientFactory {
     };
     this.clients.set(user.id, entry);
     return entry;
+  }
+
+  private readTokens(user: User): ReturnType<TokenStore['read']> {
+    try {
+      return this.deps.tokens.read(user);
+    } catch (err) {
+      if (!(err instanceof DecryptError)) throw err;
+      // An operator problem more than the person's: say which key setting to check.
+      this.deps.log.error(
+        { userId: user.id, reason: err.message },
+        'stored Google tokens cannot be decrypted: is the key that wrote them still in TOKEN_ENCRYPTION_KEY or TOKEN_ENCRYPTION_PREVIOUS_KEYS? The person is asked to reconnect',
+      );
+      throw new GoogleTokensUnreadableError(user.id);
+    }
   }
 
   /** Forget a user's client (disconnect, revocation, new tokens from a fresh link). */

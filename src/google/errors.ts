@@ -6,6 +6,19 @@ export class GoogleAccountRevokedError extends Error {
   }
 }
 
+/**
+ * The stored tokens cannot be decrypted with any configured key (a key dropped before rotate-keys
+ * finished, or a tampered row). To the person it is the same as a revoked grant — reconnect — so it
+ * is one; unlike a revocation, the stored values are kept, so restoring the key brings them back.
+ */
+export class GoogleTokensUnreadableError extends GoogleAccountRevokedError {
+  constructor(userId: string) {
+    super(userId);
+    this.name = 'GoogleTokensUnreadableError';
+    this.message = 'stored Google tokens cannot be decrypted; the user must reconnect';
+  }
+}
+
 /** Thrown when a user has no usable tokens (never connected, or disconnected). */
 export class GoogleNotConnectedError extends Error {
   constructor(readonly userId: string) {
