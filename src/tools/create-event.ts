@@ -30,7 +30,10 @@ const input = z.object({
     .max(1440)
     .optional()
     .describe('Length in minutes when no end is given (default 60).'),
-  allDay: z.boolean().optional().describe('True for an all-day event.'),
+  allDay: z
+    .boolean()
+    .optional()
+    .describe('True for an all-day event (the default when start is a bare date).'),
   location: z.string().max(500).optional().describe('Where, as the user said it (address or room).'),
   description: z.string().max(8000).optional().describe('Notes for the event.'),
   attendees: recipientsField('Guests to invite').optional(),
@@ -59,7 +62,8 @@ export function planEvent(args: Input, ctx: ToolContext): calendar_v3.Schema$Eve
         }
       : {}),
   };
-  if (args.allDay) {
+  // A bare date as the start means a day, not midnight: the model sometimes leaves allDay out.
+  if (args.allDay ?? /^\d{4}-\d{2}-\d{2}$/.test(args.start.trim())) {
     const first = localDate(parseLocal(args.start, tz), tz);
     const last = args.end ? localDate(parseLocal(args.end, tz), tz) : first;
     if (last < first) throw new ToolInputError('The event ends before it starts.');

@@ -14,7 +14,12 @@ const input = z.object({
 });
 type Input = z.infer<typeof input>;
 
-/** The attendee list with only the user's own response changed; everyone else's is left exactly as it was. */
+/**
+ * The user's own attendee entry with the new answer. It is sent alone with `attendeesOmitted: true`,
+ * which Google documents as "only update the participant's response": resending the whole list
+ * would write back a stale copy of everyone else's answers (or, for a guest who cannot see the
+ * guest list, a list with only themselves in it).
+ */
 async function planRsvp(args: Input, ctx: ToolContext) {
   const calendarId = args.calendarId ?? 'primary';
   const event = (
@@ -27,12 +32,13 @@ async function planRsvp(args: Input, ctx: ToolContext) {
     throw new ToolInputError(
       'The user is not a guest of this event (it may be their own), so there is nothing to answer.',
     );
-  const updated = attendees.map((a, i) =>
-    i === mine
-      ? { ...a, responseStatus: args.response, ...(args.comment ? { comment: args.comment } : {}) }
-      : a,
-  );
-  return { calendarId, event, attendees: updated };
+  const own = attendees[mine];
+  const answer = {
+    email: own.email,
+    responseStatus: args.response,
+    ...(args.comment ? { comment: args.comment } : {}),
+  };
+  return { calendarId, event, answer };
 }
 
 export const respondToEvent = defineTool({
@@ -54,13 +60,16 @@ export const respondToEvent = defineTool({
     return { title: 'Reply to invitation', fields };
   },
   async handler(args, ctx) {
-    const { calendarId, attendees } = await planRsvp(args, ctx);
-    await ctx.google
-      .calendar()
-      .events.patch(
-        { calendarId, eventId: args.eventId, sendUpdates: 'all', requestBody: { attendees } },
-        callOptions(ctx),
-      );
+    const { calendarId, answer } = await planRsvp(args, ctx);
+    await ctx.google.calendar().events.patch(
+      {
+        calendarId,
+        eventId: args.eventId,
+        sendUpdates: 'all',
+        requestBody: { attendeesOmitted: true, attendees: [answer] },
+      },
+      callOptions(ctx),
+    );
     return { responded: args.response, eventId: args.eventId };
   },
 });

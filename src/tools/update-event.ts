@@ -1,6 +1,6 @@
 import type { calendar_v3 } from 'googleapis/build/src/apis/calendar';
 import { z } from 'zod';
-import { parseLocal } from '../time/zone';
+import { addDays, localDate, parseLocal } from '../time/zone';
 import { recipientsField } from './lib/addresses';
 import { callOptions } from './lib/call-options';
 import { ToolInputError } from './lib/errors';
@@ -21,8 +21,12 @@ const input = z.object({
   title: z.string().min(1).max(300).optional().describe('New title.'),
   start: localTimeField('New start')
     .optional()
-    .describe('New start, local ISO 8601. Without a new end the event keeps its length.'),
-  end: localTimeField('New end').optional().describe('New end, local ISO 8601.'),
+    .describe(
+      'New start, local ISO 8601 (a date for an all-day event). Without a new end the event keeps its length.',
+    ),
+  end: localTimeField('New end')
+    .optional()
+    .describe('New end, local ISO 8601 (for an all-day event, its new last day, inclusive).'),
   location: z.string().max(500).optional().describe('New location.'),
   description: z.string().max(8000).optional().describe('New description (replaces the old one).'),
   addAttendees: recipientsField('Guests to add').optional(),
@@ -30,6 +34,23 @@ const input = z.object({
   notifyAttendees: z.boolean().optional().describe('Email guests about the change (default true).'),
 });
 type Input = z.infer<typeof input>;
+
+/**
+ * New dates for an all-day event: it stays all-day (only the date of a given time counts) and keeps
+ * its number of days unless a new last day is given. Google's end date is exclusive.
+ */
+function moveAllDay(current: calendar_v3.Schema$Event, args: Input, tz: string) {
+  const dateOf = (local: string) => localDate(parseLocal(local, tz), tz);
+  const oldFirst = current.start?.date ?? '';
+  const days = Math.max(1, daysBetween(oldFirst, current.end?.date ?? addDays(oldFirst, 1)));
+  const first = args.start ? dateOf(args.start) : oldFirst;
+  const endExclusive = args.end ? addDays(dateOf(args.end), 1) : addDays(first, days);
+  if (endExclusive <= first) throw new ToolInputError('The event must end after it starts.');
+  return { start: { date: first }, end: { date: endExclusive } };
+}
+
+const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /** The patch and the before/after lines for the card, computed from the event as it is now. */
 async function planUpdate(args: Input, ctx: ToolContext) {
@@ -43,9 +64,13 @@ async function planUpdate(args: Input, ctx: ToolContext) {
   if (args.title) patch.summary = args.title;
   if (args.location !== undefined) patch.location = args.location;
   if (args.description !== undefined) patch.description = args.description;
-  if (args.start || args.end) {
-    if (current.start?.date)
-      throw new ToolInputError('Moving all-day events is not supported; delete and recreate it instead.');
+  if ((args.start || args.end) && current.start?.date) {
+    Object.assign(patch, moveAllDay(current, args, tz));
+    changes.push({
+      label: 'When',
+      value: `${humanEventTime(current, tz)} → ${humanEventTime({ ...current, ...patch }, tz)}`,
+    });
+  } else if (args.start || args.end) {
     const oldStart = parseLocal(current.start?.dateTime ?? '', tz).getTime();
     const oldEnd = parseLocal(current.end?.dateTime ?? '', tz).getTime();
     const start = args.start ? parseLocal(args.start, tz).getTime() : oldStart;

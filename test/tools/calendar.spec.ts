@@ -147,6 +147,31 @@ describe('Calendar tools', () => {
       () => createEvent.preview?.({ title: 'x', start: '2024-07-01T10:00', end: '2024-07-01T09:00' }, ctx()),
       /end after it starts/,
     );
+    // A bare date without allDay is a day off, not a one-hour meeting at midnight.
+    const dayOff = await createEvent.preview?.({ title: 'Day off', start: '2024-07-05' }, ctx());
+    assert.deepEqual(dayOff?.fields[1], { label: 'When', value: 'Fri, Jul 5, 2024 (all day)' });
+  });
+
+  it('update_event moves an all-day event by dates, keeping its length unless a last day is given', async () => {
+    const e = seedEvent(h.fake.state, h.sub, {
+      summary: 'Offsite',
+      start: { date: '2024-05-06' },
+      end: { date: '2024-05-08' },
+    });
+    const preview = await updateEvent.preview?.({ eventId: e.id ?? '', start: '2024-05-13' }, ctx());
+    assert.deepEqual(preview?.fields[0], {
+      label: 'When',
+      value:
+        'Mon, May 6, 2024 – Tue, May 7, 2024 (all day) → Mon, May 13, 2024 – Tue, May 14, 2024 (all day)',
+    });
+    await updateEvent.handler({ eventId: e.id ?? '', start: '2024-05-13' }, ctx());
+    assert.deepEqual([e.start, e.end], [{ date: '2024-05-13' }, { date: '2024-05-15' }]);
+    await updateEvent.handler({ eventId: e.id ?? '', end: '2024-05-16' }, ctx());
+    assert.deepEqual([e.start, e.end], [{ date: '2024-05-13' }, { date: '2024-05-17' }]);
+    await assert.rejects(
+      updateEvent.handler({ eventId: e.id ?? '', start: '2024-05-20', end: '2024-05-19' }, ctx()),
+      /end after it starts/,
+    );
   });
 
   it("update_event moves an event keeping its length and its guests' answers", async () => {
@@ -226,6 +251,14 @@ describe('Calendar tools', () => {
       ['accepted', 'tentative', 'declined'],
     );
     assert.equal(e.attendees?.[1].comment, 'May be late');
+    // Only the user's own entry goes to Google, flagged so Google leaves the others alone: a resent
+    // full list would overwrite answers given meanwhile with the copy read for the card.
+    const patch = h.fake.state.requestsTo(`/calendar/v3/calendars/primary/events/${e.id}`, 'PATCH').at(-1);
+    assert.deepEqual(patch?.body, {
+      attendeesOmitted: true,
+      attendees: [{ email: 'ada@example.com', responseStatus: 'tentative', comment: 'May be late' }],
+    });
+    assert.equal(patch?.query.sendUpdates, 'all', 'the organiser hears the answer');
     const own = seedEvent(h.fake.state, h.sub, {
       summary: 'Mine',
       start: { dateTime: '2024-05-06T18:00:00Z' },

@@ -102,7 +102,13 @@ export function calendarWriteRoutes(state: FakeGoogleState): Router {
     const cal = findCalendar(state, req, res);
     const event = cal && eventOf(cal, res, String(req.params.eventId));
     if (!cal || !event) return;
-    const body = req.body as Event;
+    const { attendeesOmitted, ...body } = req.body as Event;
+    // attendeesOmitted: the attendees sent are only those to change (Google's way for a guest to
+    // answer), matched by email; everyone else stays as stored.
+    if (attendeesOmitted && body.attendees) {
+      const changes = new Map(body.attendees.map((a) => [a.email?.toLowerCase(), a]));
+      body.attendees = (event.attendees ?? []).map((a) => ({ ...a, ...changes.get(a.email?.toLowerCase()) }));
+    }
     // Patch merges top-level fields (arrays such as attendees are replaced whole); update replaces.
     const next: Event = replace
       ? {
