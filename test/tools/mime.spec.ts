@@ -63,6 +63,30 @@ describe('MIME building and parsing', () => {
     assert.deepEqual(messageText(htmlOnly, 1000), { text: 'Hi there', truncated: false });
   });
 
+  it('reads text in other charsets: as Gmail serves it (UTF-8), and raw bytes in the declared charset', () => {
+    const raw = [
+      'From: a@example.com',
+      'Subject: =?ISO-8859-1?Q?R=E9sum=E9?=',
+      'Content-Type: text/plain; charset="Shift_JIS"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      Buffer.from([0x89, 0xef, 0x8b, 0x63, 0x82, 0xcc, 0x8c, 0x8f]).toString('base64'),
+    ].join('\r\n');
+    const served = toGmailPayload(parseMime(raw), 'm3');
+    assert.equal(messageText(served, 1000).text, '会議の件');
+    const part = (charset: string, bytes: Buffer) => ({
+      mimeType: 'text/plain',
+      headers: [{ name: 'Content-Type', value: `text/plain; charset=${charset}` }],
+      body: { data: bytes.toString('base64url') },
+    });
+    // Bytes that are not UTF-8 are read in the declared charset (or Windows-1252 when unknown)…
+    assert.equal(messageText(part('iso-8859-1', Buffer.from('Café', 'latin1')), 100).text, 'Café');
+    assert.equal(messageText(part('x-unknown', Buffer.from([0x93, 0x68, 0x69, 0x94])), 100).text, '“hi”');
+    assert.equal(messageText(part('windows-1252', Buffer.from([0x96, 0x20, 0x80, 0x35])), 100).text, '– €5');
+    // …while UTF-8 under a legacy label (what Gmail actually sends) is never re-decoded into mojibake.
+    assert.equal(messageText(part('iso-2022-jp', Buffer.from('会議', 'utf8')), 100).text, '会議');
+  });
+
   it('parses address lists with quoted commas and dedupes case-insensitively', () => {
     const list = parseAddressList(
       '"Shah, Priya" <priya@example.com>, bob@example.com; Ada <ADA@example.com>, not-an-address',

@@ -2,6 +2,7 @@ import type { gmail_v1 } from 'googleapis/build/src/apis/gmail';
 import { convert } from 'html-to-text';
 import { toLocalIso } from '../../time/zone';
 import { type Mailbox, parseAddressList } from './addresses';
+import { decodeMailText } from './charset';
 
 type Part = gmail_v1.Schema$MessagePart;
 
@@ -24,7 +25,8 @@ function walk(part: Part | undefined, visit: (p: Part) => void): void {
 
 const isAttachment = (p: Part) =>
   Boolean(p.filename) || /^attachment/i.test(header(p, 'Content-Disposition') ?? '');
-const decode = (data: string | null | undefined) => Buffer.from(data ?? '', 'base64url').toString('utf8');
+const decodeText = (p: Part) =>
+  decodeMailText(Buffer.from(p.body?.data ?? '', 'base64url'), header(p, 'Content-Type'));
 
 /** HTML mail as readable text: links kept as "text [url]", images and styles dropped. */
 export function htmlToText(html: string): string {
@@ -49,8 +51,8 @@ export function messageText(
   let html: string | undefined;
   walk(payload, (p) => {
     if (isAttachment(p) || p.parts?.length) return;
-    if (p.mimeType === 'text/plain' && plain === undefined) plain = decode(p.body?.data);
-    if (p.mimeType === 'text/html' && html === undefined) html = decode(p.body?.data);
+    if (p.mimeType === 'text/plain' && plain === undefined) plain = decodeText(p);
+    if (p.mimeType === 'text/html' && html === undefined) html = decodeText(p);
   });
   const text = (plain ?? (html !== undefined ? htmlToText(html) : ''))
     .replace(/\r\n/g, '\n')

@@ -85,13 +85,28 @@ export function parseMime(raw: string): MimePart {
     return { headers, mimeType: type.value, filename, body: Buffer.alloc(0), parts };
   }
   const cte = (get('content-transfer-encoding') ?? '7bit').toLowerCase();
-  const body =
+  const bytes =
     cte === 'base64'
       ? Buffer.from(bodyText.replace(/\s+/g, ''), 'base64')
       : cte === 'quoted-printable'
         ? decodeQuotedPrintable(bodyText)
         : Buffer.from(bodyText, 'utf8');
-  return { headers, mimeType: type.value, filename, body };
+  return { headers, mimeType: type.value, filename, body: asGmailServesText(bytes, type, filename) };
+}
+
+/**
+ * Gmail serves a text part's body as UTF-8 whatever charset it declares (the header is kept as
+ * sent), so a windows-1252 or Shift_JIS part arrives through the API already converted.
+ */
+function asGmailServesText(raw: Buffer, type: ReturnType<typeof headerParams>, filename: string): Buffer {
+  const charset = type.params.charset?.toLowerCase();
+  if (filename || !type.value.startsWith('text/') || !charset || /^(utf-?8|us-ascii)$/.test(charset))
+    return raw;
+  try {
+    return Buffer.from(new TextDecoder(charset).decode(raw), 'utf8');
+  } catch {
+    return raw;
+  }
 }
 
 /** The Gmail API's payload for a parsed MIME tree; attachments are named `<messageId>.<partId>`. */
