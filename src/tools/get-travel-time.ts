@@ -76,6 +76,11 @@ async function destinationOf(args: Input, ctx: ToolContext) {
   ).data;
   if (!event.location)
     throw new ToolInputError(`The event "${event.summary ?? ''}" has no location to travel to.`);
+  // A Zoom or Teams link pasted as the location: Routes would only answer "not found".
+  if (/^\s*https?:\/\/\S+\s*$/i.test(event.location))
+    throw new ToolInputError(
+      `The event "${event.summary ?? ''}" is online (its location is a link), so there is nowhere to travel to.`,
+    );
   const start = event.start?.dateTime
     ? parseLocal(event.start.dateTime, event.start.timeZone ?? ctx.timeZone)
     : undefined;

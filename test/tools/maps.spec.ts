@@ -144,6 +144,22 @@ describe('Maps tools (Places API (New), Routes API)', () => {
       getTravelTime.handler({ origin: 'home', destinationEventId: noPlace.id ?? '' }, ctx),
       /has no location/,
     );
+    const online = seedEvent(h.fake.state, h.sub, {
+      summary: 'Zoom call',
+      location: 'https://acme.zoom.us/j/123',
+      start: { dateTime: start.toISOString() },
+      end: { dateTime: start.toISOString() },
+    });
+    const routes = h.fake.state.requestsTo('/directions/v2:computeRoutes').length;
+    await assert.rejects(
+      getTravelTime.handler({ origin: 'home', destinationEventId: online.id ?? '' }, ctx),
+      /is online/,
+    );
+    assert.equal(
+      h.fake.state.requestsTo('/directions/v2:computeRoutes').length,
+      routes,
+      'no route asked for a URL',
+    );
   });
 
   it('reports no route as data, and a refused API key as an admin problem', async () => {
