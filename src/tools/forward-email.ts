@@ -4,7 +4,8 @@ import { recipientsField } from './lib/addresses';
 import { callOptions } from './lib/call-options';
 import { GMAIL_SEND_SCOPES, mailPreview, selfMailbox } from './lib/compose';
 import { attachmentsOf, header, messageText } from './lib/mail-read';
-import { type OutgoingMail, toRaw } from './lib/mime';
+import type { OutgoingMail } from './lib/mime';
+import { sendMail } from './lib/send';
 import { defineTool, type ToolContext } from './types';
 
 /** Gmail's own limit on a message is 25 MB; leave room for base64 growth. */
@@ -40,8 +41,10 @@ function planForward(original: gmail_v1.Schema$Message, args: Input, ctx: ToolCo
   const kept: typeof attachments = [];
   let total = 0;
   for (const a of attachments) {
+    // One file too big to fit is left out; smaller ones after it still go.
+    if (total + a.size > MAX_ATTACHMENT_BYTES) continue;
     total += a.size;
-    if (total <= MAX_ATTACHMENT_BYTES) kept.push(a);
+    kept.push(a);
   }
   const mail: OutgoingMail = {
     from: selfMailbox(ctx),
@@ -89,13 +92,10 @@ export const forwardEmail = defineTool({
         };
       }),
     );
-    const res = await gmail.users.messages.send(
-      { userId: 'me', requestBody: { raw: toRaw(mail), threadId: original.threadId } },
-      callOptions(ctx),
-    );
+    const sent = await sendMail(ctx, mail, original.threadId);
     return {
       forwarded: true,
-      messageId: res.data.id,
+      messageId: sent.id,
       to: args.to,
       subject: mail.subject,
       attachments: mail.attachments.map((a) => a.filename),

@@ -58,6 +58,52 @@ describe('Gmail forwarding and organising tools', () => {
     assert.equal(file?.body.toString(), '%PDF invoice bytes');
   });
 
+  it('forward_email sends mail too big for a JSON request (Google: 5 MB) through the upload endpoint', async () => {
+    const deck = Buffer.alloc(4 * 1024 * 1024, 7);
+    const original = seedMessage(h.fake.state, h.sub, {
+      from: 'priya@example.com',
+      to: 'ada@example.com',
+      subject: 'Board deck',
+      text: 'Attached.',
+      attachments: [{ filename: 'deck.pdf', mimeType: 'application/pdf', content: deck }],
+    });
+    const out = (await forwardEmail.handler(
+      { messageId: original.id ?? '', to: ['board@example.com'] },
+      h.ctx(),
+    )) as { forwarded: boolean; attachments: string[] };
+    assert.deepEqual(out, { ...out, forwarded: true, attachments: ['deck.pdf'] });
+    const sent = lastStored(h, 'SENT');
+    assert.equal(sent.message.threadId, original.threadId, 'still in the thread');
+    const file = parseMime(sent.raw).parts?.[1];
+    assert.equal(file?.filename, 'deck.pdf');
+    assert.ok(file?.body.equals(deck), 'every byte of the attachment');
+    assert.equal(h.fake.state.requestsTo('/upload/gmail/v1/users/me/messages/send', 'POST').length, 1);
+  });
+
+  it('forward_email leaves out only the file that does not fit, not the smaller ones after it', async () => {
+    const original = seedMessage(h.fake.state, h.sub, {
+      from: 'priya@example.com',
+      to: 'ada@example.com',
+      subject: 'Scans',
+      text: 'Attached.',
+      attachments: [
+        { filename: 'video.mov', mimeType: 'video/quicktime', content: Buffer.from('v') },
+        { filename: 'notes.txt', mimeType: 'text/plain', content: Buffer.from('n') },
+      ],
+    });
+    // As Gmail reports a 20 MB file (the bytes themselves are not needed for the card).
+    const video = original.payload?.parts?.find((p) => p.filename === 'video.mov');
+    if (video?.body) video.body.size = 20 * 1024 * 1024;
+    const preview = await forwardEmail.preview?.(
+      { messageId: original.id ?? '', to: ['x@example.com'] },
+      h.ctx(),
+    );
+    assert.deepEqual(preview?.fields.slice(-2), [
+      { label: 'Not attached (too large)', value: '1 file(s)' },
+      { label: 'Attachments', value: 'notes.txt (1 B)' },
+    ]);
+  });
+
   it('organize_emails archives, marks read and labels by name in one batch', async () => {
     const a = seedInvoice();
     const b = seedMessage(h.fake.state, h.sub, {

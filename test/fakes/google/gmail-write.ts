@@ -15,7 +15,7 @@ export const GMAIL_MODIFY = [`${G}gmail.modify`, ALL];
 const decode = (raw: unknown) => Buffer.from(String(raw ?? ''), 'base64url').toString('utf8');
 
 /** Gmail sends as the authenticated user whatever From says, and refuses mail with no recipient. */
-function sendRaw(
+export function sendRaw(
   state: FakeGoogleState,
   res: Response,
   data: FakeUserData,

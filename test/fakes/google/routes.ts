@@ -2,6 +2,7 @@ import type { Router } from 'express';
 import { calendarRoutes } from './calendar';
 import { calendarWriteRoutes } from './calendar-write';
 import { gmailRoutes } from './gmail';
+import { gmailUploadRoutes } from './gmail-upload';
 import { gmailWriteRoutes } from './gmail-write';
 import { keepRoutes } from './keep';
 import { placesRoutes } from './maps';
@@ -16,6 +17,7 @@ export const fakeGoogleRoutes: ((state: FakeGoogleState) => Router)[] = [
   oauthRoutes,
   gmailRoutes,
   gmailWriteRoutes,
+  gmailUploadRoutes,
   calendarRoutes,
   calendarWriteRoutes,
   tasksRoutes,

@@ -56,6 +56,13 @@ export async function startFakeGoogle(): Promise<FakeGoogle> {
   app.use((req, res) =>
     googleError(res, 404, `Fake Google has no route ${req.method} ${req.path}`, 'notFound'),
   );
+  // Google refuses a JSON request body over 5 MB (bigger mail must use the /upload/ endpoints).
+  app.use(
+    (err: { type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+      if (err.type !== 'entity.too.large') return next(err);
+      googleError(res, 400, 'Request payload size exceeds the limit: 5242880 bytes.', 'badRequest');
+    },
+  );
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;
