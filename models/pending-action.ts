@@ -25,6 +25,8 @@ export class PendingAction extends Model<
   declare conversationKey: string;
   declare messageTs: string | null;
   declare toolName: string;
+  /** IANA zone the card's times were shown in; null for cards older than migration 004. */
+  declare timeZone: string | null;
   declare argsEnc: string;
   declare previewEnc: string;
   declare status: PendingActionStatus;
@@ -46,6 +48,7 @@ export class PendingAction extends Model<
         userId: { type: DataTypes.UUID, allowNull: false },
         messageTs: { type: DataTypes.STRING(32), allowNull: true },
         toolName: { type: DataTypes.STRING(64), allowNull: false },
+        timeZone: { type: DataTypes.STRING(64), allowNull: true },
         argsEnc: { type: DataTypes.TEXT, allowNull: false },
         previewEnc: { type: DataTypes.TEXT, allowNull: false },
         status: { type: DataTypes.STRING(16), allowNull: false },

@@ -2,6 +2,7 @@ import type { Migration } from '../migrate';
 import { foundation } from './001-foundation';
 import { slackEvents } from './002-slack-events';
 import { agent } from './003-agent';
+import { pendingActionZone } from './004-pending-action-zone';
 
 /** Applied in this order; a new migration = one new file and one line here. */
-export const migrations: Migration[] = [foundation, slackEvents, agent];
+export const migrations: Migration[] = [foundation, slackEvents, agent, pendingActionZone];

@@ -80,6 +80,7 @@ async function converse(
       ...ref,
       slackUserId: turn.slackUserId,
       conversationKey: conversationKey(ref),
+      timeZone,
     }),
     maxCalls: ctx.config.agent.maxToolCalls,
     log,

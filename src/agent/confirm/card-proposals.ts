@@ -11,6 +11,8 @@ export interface ProposalOwner {
   channelId: string;
   threadTs?: string;
   conversationKey: string;
+  /** The zone the turn's tools (and so the card's preview) use. */
+  timeZone: string;
 }
 
 /** A proposed change becomes a stored pending action and a card in the conversation, nothing more. */

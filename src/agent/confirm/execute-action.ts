@@ -4,6 +4,7 @@ import type { AppContext } from '../../context';
 import { hasAnyScope } from '../../google/scopes';
 import { safeError } from '../../slack/safe-error';
 import { slackUserInfo } from '../../slack/user-info';
+import { safeZone } from '../../time/zone';
 import type { Tool } from '../../tools/types';
 import { MESSAGES } from '../messages';
 import { toolContext } from '../tools/tool-context';
@@ -36,10 +37,14 @@ export async function executeAction(
     const google = await ctx.google.forUser(user);
     if (tool.scopes.length && !hasAnyScope(google.scopes, tool.scopes))
       return { ok: false, error: needsAccessMessage(tool) };
-    const timeZone = await slackUserInfo(client, action.teamId, action.slackUserId).then(
-      (info) => info.tz,
-      () => 'UTC',
-    );
+    // The zone the card was shown in, so the times it showed are the times that happen; cards older
+    // than that column fall back to asking Slack.
+    const timeZone =
+      action.timeZone ??
+      (await slackUserInfo(client, action.teamId, action.slackUserId).then(
+        (info) => safeZone(info.tz),
+        () => 'UTC',
+      ));
     const input = tool.input.parse(args);
     const tctx = toolContext({
       user,

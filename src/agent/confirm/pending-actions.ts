@@ -15,6 +15,8 @@ export interface NewAction {
   channelId: string;
   threadTs?: string;
   conversationKey: string;
+  /** The zone the preview's times are in; Confirm runs the tool in the same zone. */
+  timeZone?: string;
   toolName: string;
   args: unknown;
   preview: ActionPreview;
@@ -55,6 +57,7 @@ export class PendingActions {
       conversationKey: a.conversationKey,
       messageTs: null,
       toolName: a.toolName,
+      timeZone: a.timeZone ?? null,
       argsEnc: this.sealer.seal(a.args, col({ id }, 'args')),
       previewEnc: this.sealer.seal(a.preview, col({ id }, 'preview')),
       status: 'pending',
