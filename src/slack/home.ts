@@ -46,7 +46,11 @@ export async function publishHome(
     }
     ctx.log.error({ err: safeError(err), userId }, 'App Home agenda failed');
     await publish(
-      homeView({ kind: 'connected', email, agenda: { note: "Your day couldn't be loaded just now." } }),
+      homeView({
+        kind: 'connected',
+        email,
+        agenda: { note: "Your day couldn't be loaded just now. Click Refresh to try again." },
+      }),
     );
   }
 }

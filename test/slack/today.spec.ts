@@ -191,7 +191,7 @@ describe('/lume today', () => {
     const text = textOf(await today(p.slackUserId));
     assert.match(
       text,
-      /:warning: Gmail couldn't be loaded just now \(Google answered 503\)\. Try again in a minute\./,
+      /:warning: Gmail couldn't be loaded just now \(a problem on Google's side\)\. Try again in a minute\./,
     );
     assert.match(text, /Still here/);
     assert.match(text, /No tasks due today/);
@@ -219,10 +219,29 @@ describe('/lume today', () => {
     assert.equal(p.linked.user.refreshTokenEnc, null);
   });
 
-  it('`/lume today share` posts in the channel; plain `/lume today` never does', async () => {
+  it('`/lume today share` posts calendar and tasks in the channel, never the mail; plain `/lume today` stays private', async () => {
     const p = await person('UTC');
-    const r = await today(p.slackUserId, 'today share');
-    assert.equal(r.response_type, 'in_channel');
+    seedEvent(t.google.state, p.sub, {
+      summary: 'Team lunch',
+      start: { dateTime: '2025-06-10T12:00:00Z' },
+      end: { dateTime: '2025-06-10T13:00:00Z' },
+    });
+    seedMessage(t.google.state, p.sub, {
+      from: 'hr@example.com',
+      to: `p${n}@example.com`,
+      subject: 'Your offer letter',
+      text: 'x',
+      labelIds: ['INBOX', 'UNREAD', 'IMPORTANT'],
+    });
+    const shared = await today(p.slackUserId, 'today share');
+    assert.equal(shared.response_type, 'in_channel');
+    const json = JSON.stringify(shared);
+    assert.match(json, /Team lunch/);
+    assert.match(json, /No tasks due today/);
+    assert.doesNotMatch(json, /offer letter|hr@example\.com|unread|Mail —|p\d+@example\.com/);
+    const own = await today(p.slackUserId);
+    assert.equal(own.response_type, 'ephemeral');
+    assert.match(JSON.stringify(own), /Your offer letter/);
   });
 
   it('falls back to UTC, and says so, when Slack does not know the zone', async () => {

@@ -74,7 +74,8 @@ export class AgendaService {
       this.deps.log.warn({ err: safeError(err), area, userId: user.id }, 'agenda section failed');
       return {
         ok: false,
-        note: `${area} couldn't be loaded just now${status ? ` (Google answered ${status})` : ''}. Try again in a minute.`,
+        // The status goes to the log above; the person only needs to know whose side it is on.
+        note: `${area} couldn't be loaded just now${status && status >= 500 ? " (a problem on Google's side)" : ''}. Try again in a minute.`,
       };
     }
   }

@@ -127,19 +127,21 @@ function mailBlocks(part: Part<AgendaMail>, email: string): Block[] {
   return titled(`:email: Mail — ${n} unread important`, lines);
 }
 
-/** The agenda's blocks without a header, for the App Home (which has its own). */
-export function agendaBlocks(a: Agenda): Block[] {
+/**
+ * The agenda's blocks without a header, for the App Home (which has its own). Shared in a channel,
+ * it leaves out mail: "share my day" means the schedule, not the subjects and senders of unread mail.
+ */
+export function agendaBlocks(a: Agenda, shared = false): Block[] {
   return [
     ...calendarBlocks(a.events, a.timeZone),
     divider(),
     ...taskBlocks(a.tasks),
-    divider(),
-    ...mailBlocks(a.mail, a.email),
+    ...(shared ? [] : [divider(), ...mailBlocks(a.mail, a.email)]),
   ];
 }
 
 /** Plain-text summary for notifications and screen readers. */
-export function agendaSummary(a: Agenda): string {
+export function agendaSummary(a: Agenda, shared = false): string {
   const parts = [
     a.events.ok
       ? `${a.events.value.length} event${a.events.value.length === 1 ? '' : 's'}`
@@ -150,19 +152,20 @@ export function agendaSummary(a: Agenda): string {
     a.mail.ok
       ? `${a.mail.value.count}${a.mail.value.more ? '+' : ''} unread important email(s)`
       : 'mail unavailable',
-  ];
+  ].slice(0, shared ? 2 : 3);
   return `Your day, ${formatDay(a.date)}: ${parts.join(', ')}.`;
 }
 
-/** `/lume today`: header, zone line, then the three sections. */
-export function agendaMessage(a: Agenda): SlackMessage {
+/** `/lume today`: header, zone line, then the three sections (calendar and tasks only when shared). */
+export function agendaMessage(a: Agenda, opts: { shared?: boolean } = {}): SlackMessage {
+  const shared = opts.shared ?? false;
   return {
-    text: agendaSummary(a),
+    text: agendaSummary(a, shared),
     blocks: [
-      header(`Your day — ${formatDay(a.date)}`),
-      context(`Times in ${esc(a.timeZone)} · ${esc(a.email)}`),
+      header(`${shared ? 'Today' : 'Your day'} — ${formatDay(a.date)}`),
+      context(`Times in ${esc(a.timeZone)}${shared ? '' : ` · ${esc(a.email)}`}`),
       divider(),
-      ...agendaBlocks(a),
+      ...agendaBlocks(a, shared),
     ],
   };
 }

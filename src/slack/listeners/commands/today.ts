@@ -4,7 +4,8 @@ import type { Subcommand } from './types';
 
 /**
  * `/lume today`: the day in the person's own Slack time zone. Private by default; `/lume today share`
- * posts it in the channel, because the person asked for exactly that.
+ * posts their calendar and tasks in the channel, because the person asked for exactly that (their
+ * unread mail stays private).
  */
 export const today: Subcommand = async ({ deps, teamId, userId, args, respond, client }) => {
   const account = await accountOf(deps.ctx, teamId, userId);
@@ -19,5 +20,8 @@ export const today: Subcommand = async ({ deps, teamId, userId, args, respond, c
   const tz = await zoneOf(deps.ctx, client, teamId, userId);
   const agenda = await deps.agenda.forUser(account.user, tz);
   const share = args[0]?.toLowerCase() === 'share';
-  await respond({ response_type: share ? 'in_channel' : 'ephemeral', ...agendaMessage(agenda) });
+  await respond({
+    response_type: share ? 'in_channel' : 'ephemeral',
+    ...agendaMessage(agenda, { shared: share }),
+  });
 };
