@@ -1,8 +1,9 @@
 import type { PendingAction } from '../../../models';
+import { DecryptError } from '../../auth/token-cipher';
 import type { AppContext } from '../../context';
 import { type ActionOutcome, actionOutcomeCard } from '../../slack/blocks/action-outcome-card';
 import { safeError } from '../../slack/safe-error';
-import type { Tool } from '../../tools/types';
+import type { ActionPreview, Tool } from '../../tools/types';
 import type { ConversationMemory } from '../memory/memory-store';
 import type { ActionClick } from '../types';
 import { executeAction } from './execute-action';
@@ -26,6 +27,24 @@ const REFUSALS: Record<Exclude<Refusal, 'expired'>, string> = {
   failed: 'This was already confirmed (it did not go through).',
   cancelled: 'This was already cancelled.',
 };
+
+/** What a card shows when its stored request no configured key opens (a retired key, rotate-keys not run). */
+const UNREADABLE: ActionPreview = { title: 'This request', fields: [] };
+const UNREADABLE_DETAIL =
+  'Lume can no longer read this request (the key it was stored with was retired). Nothing was changed; ask again.';
+
+/** The stored request as the card showed it, or null when it can no longer be decrypted. */
+function open(
+  actions: PendingActions,
+  action: PendingAction,
+): { preview: ActionPreview; args: unknown } | null {
+  try {
+    return { preview: actions.preview(action), args: actions.args(action) };
+  } catch (err) {
+    if (err instanceof DecryptError) return null;
+    throw err;
+  }
+}
 
 /**
  * Confirm / Cancel on a card. The claim is one conditional UPDATE, so of any number of clicks (double
@@ -53,23 +72,33 @@ async function decideOnce(deps: DecisionDeps, click: ActionClick): Promise<strin
       : await actions.cancel(click.actionId, click.teamId, click.slackUserId);
   if (!decision.ok) {
     if (decision.reason !== 'expired' || !decision.action) return tell(deps, click, decision.reason);
-    await updateCard(deps, click, decision.action, { kind: 'expired' });
+    const preview = open(actions, decision.action)?.preview ?? UNREADABLE;
+    await updateCard(deps, click, decision.action, preview, { kind: 'expired' });
     return 'expired';
   }
   const action = decision.action;
-  const preview = actions.preview(action);
+  const stored = open(actions, action);
+  const preview = stored?.preview ?? UNREADABLE;
   const at = ctx.now();
   if (click.decision === 'cancel') {
-    await updateCard(deps, click, action, { kind: 'cancelled', by: click.slackUserId, at });
-    await note(deps, action, outcomeNote(preview, { kind: 'cancelled' }));
+    await updateCard(deps, click, action, preview, { kind: 'cancelled', by: click.slackUserId, at });
+    if (stored) await note(deps, action, outcomeNote(preview, { kind: 'cancelled' }));
     return 'cancelled';
   }
-  const run = await executeAction(deps, action, actions.args(action), click.client);
+  if (!stored) {
+    // Claimed but unreadable: close it as failed, so it is not "already being carried out" forever.
+    await actions.finish(action, 'failed', { error: 'unreadable' });
+    const failed = { kind: 'failed', by: click.slackUserId, at, detail: UNREADABLE_DETAIL } as const;
+    await updateCard(deps, click, action, preview, failed);
+    return 'unreadable';
+  }
+  const run = await executeAction(deps, action, stored.args, click.client);
   await actions.finish(action, run.ok ? 'done' : 'failed', run.ok ? run.result : { error: run.error });
   await updateCard(
     deps,
     click,
     action,
+    preview,
     run.ok
       ? { kind: 'done', by: click.slackUserId, at }
       : { kind: 'failed', by: click.slackUserId, at, detail: run.error },
@@ -89,10 +118,11 @@ async function updateCard(
   deps: DecisionDeps,
   click: ActionClick,
   action: PendingAction,
+  preview: ActionPreview,
   outcome: ActionOutcome,
 ): Promise<void> {
   if (!action.messageTs) return;
-  const message = actionOutcomeCard(deps.actions.preview(action), outcome);
+  const message = actionOutcomeCard(preview, outcome);
   try {
     await click.client.chat.update({
       channel: action.channelId,
