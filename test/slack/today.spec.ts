@@ -252,6 +252,9 @@ describe('/lume today', () => {
       slackUserId,
       account: { sub: `9000${n}`, email: `p${n}@example.com`, name: 'NoZone' },
     });
-    assert.match(JSON.stringify((await today(slackUserId)).blocks), /Times in UTC/);
+    assert.match(
+      JSON.stringify((await today(slackUserId)).blocks),
+      /Times in UTC — if that isn't your time zone, set yours in Slack/,
+    );
   });
 });

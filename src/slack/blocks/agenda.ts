@@ -156,6 +156,16 @@ export function agendaSummary(a: Agenda, shared = false): string {
   return `Your day, ${formatDay(a.date)}: ${parts.join(', ')}.`;
 }
 
+/**
+ * "Times in Europe/Paris". UTC is also what Lume falls back to when Slack has no zone for the
+ * person, so it comes with the way to fix it rather than silently showing times hours off.
+ */
+export function zoneLine(timeZone: string): string {
+  return timeZone === 'UTC'
+    ? "Times in UTC — if that isn't your time zone, set yours in Slack (Preferences → Language & region)"
+    : `Times in ${esc(timeZone)}`;
+}
+
 /** `/lume today`: header, zone line, then the three sections (calendar and tasks only when shared). */
 export function agendaMessage(a: Agenda, opts: { shared?: boolean } = {}): SlackMessage {
   const shared = opts.shared ?? false;
@@ -163,7 +173,7 @@ export function agendaMessage(a: Agenda, opts: { shared?: boolean } = {}): Slack
     text: agendaSummary(a, shared),
     blocks: [
       header(`${shared ? 'Today' : 'Your day'} — ${formatDay(a.date)}`),
-      context(`Times in ${esc(a.timeZone)}${shared ? '' : ` · ${esc(a.email)}`}`),
+      context(`${zoneLine(a.timeZone)}${shared ? '' : ` · ${esc(a.email)}`}`),
       divider(),
       ...agendaBlocks(a, shared),
     ],

@@ -3,7 +3,7 @@ import type { Agenda } from '../agenda';
 import { formatDay } from '../agenda/time';
 import { SUGGESTED_PROMPTS } from '../prompts';
 import { ACTIONS } from './action-ids';
-import { agendaBlocks } from './agenda';
+import { agendaBlocks, zoneLine } from './agenda';
 import { connectButton, disconnectButton, REQUESTED_AREAS } from './connect';
 import { type Block, context, divider, esc, header, section } from './text';
 
@@ -43,7 +43,7 @@ function dayBlocks(s: Extract<HomeState, { kind: 'connected' }>): Block[] {
   if ('note' in s.agenda) return [header('Today'), section(`:warning: ${esc(s.agenda.note)}`), refresh];
   return [
     header(`Today — ${formatDay(s.agenda.date)}`),
-    context(`Times in ${esc(s.agenda.timeZone)}`),
+    context(zoneLine(s.agenda.timeZone)),
     ...agendaBlocks(s.agenda),
     refresh,
   ];
