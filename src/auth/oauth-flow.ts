@@ -82,7 +82,7 @@ export class GoogleOAuthFlow {
   }
 
   async complete(params: CallbackParams): Promise<CallbackOutcome> {
-    if (params.error) return { kind: 'denied', error: params.error };
+    if (params.error) return { kind: 'denied', error: oauthErrorCode(params.error) };
     if (!params.state || !params.code) return { kind: 'bad_request', reason: 'missing code or state' };
     const binding = this.bindingFor(params.state);
     const cookie = params.cookies[binding.name];
@@ -174,6 +174,14 @@ export class GoogleOAuthFlow {
       return { user, replacedUserId };
     });
   }
+}
+
+/**
+ * The `error` of a callback as an OAuth error code (access_denied, server_error…). Anyone can craft a
+ * callback link, so free text in it must never reach the page as Lume's words.
+ */
+export function oauthErrorCode(error: string): string {
+  return /^[a-z_]{1,64}$/.test(error) ? error : 'unknown_error';
 }
 
 /** Log-safe view of a Google error: status and OAuth error code, never the request (which holds the code). */
