@@ -151,6 +151,23 @@ describe('/lume commands', () => {
     assert.match((res.json() as Reply).text as string, /Did you mean `\/lume today`\?/);
   });
 
+  it('a question that starts with a subcommand word is a question ("help me…", "status of…")', async () => {
+    for (const q of [
+      'help me draft a reply to Priya',
+      'status of the Q3 report email?',
+      'today what should I prepare for?',
+    ])
+      await run(q, 'U_ADA');
+    for (const q of [
+      'help me draft a reply to Priya',
+      'status of the Q3 report email?',
+      'today what should I prepare for?',
+    ])
+      await t.slack.state.waitForCall('chat.postMessage', (c) => c.args.text === `echo: ${q}`);
+    const help = await t.command('help', 'U_ADA');
+    assert.match((help.json() as Reply).text as string, /^Lume commands:/, 'help alone is still help');
+  });
+
   it('words that are object properties are questions, not subcommands', async () => {
     await run('constructor', 'U_ADA');
     await t.slack.state.waitForCall('chat.postMessage', (c) => c.args.text === 'echo: constructor');

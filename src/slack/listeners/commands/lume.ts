@@ -6,6 +6,14 @@ import { connectPrompt } from '../../people';
 import type { CommandArgs, Subcommand } from './types';
 
 /**
+ * What may follow a subcommand's name (none: nothing). Anything else is a question that happens to
+ * start with that word — "/lume help me draft a reply", "/lume status of the Q3 report?" — and goes
+ * to the agent rather than showing help or the connection status.
+ */
+const ARGS: Record<string, RegExp> = { today: /^share$/i };
+const takes = (name: string, args: string[]) => args.length === 0 || !!ARGS[name]?.test(args.join(' '));
+
+/**
  * `/lume …`: acknowledge first, always within Slack's 3 s, then run the subcommand and answer through
  * response_url (ephemeral unless the person asked to share). Help needs no I/O, so it rides on the ack.
  * Anything that is not a subcommand is a question for the agent.
@@ -16,12 +24,12 @@ export function lumeCommand(deps: SlackDeps, subcommands: Record<string, Subcomm
     const [first = '', ...args] = text.split(/\s+/).filter(Boolean);
     const name = first.toLowerCase();
 
-    if (name === '' || name === 'help') {
+    if (name === '' || (name === 'help' && args.length === 0)) {
       await ack({ response_type: 'ephemeral', ...helpMessage() });
       return;
     }
     // Own properties only: `/lume constructor` is a question, not Object.prototype.constructor.
-    const sub = Object.hasOwn(subcommands, name) ? subcommands[name] : undefined;
+    const sub = Object.hasOwn(subcommands, name) && takes(name, args) ? subcommands[name] : undefined;
     const typo = !sub && args.length === 0 ? closestSubcommand(name) : undefined;
     if (typo) {
       await ack({
