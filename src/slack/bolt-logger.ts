@@ -10,9 +10,11 @@ const PINO_TO_BOLT: Record<string, LogLevel> = {
   warn: LogLevel.WARN,
 };
 
-// The Web API client's debug lines with whole request bodies and results: answers built from people's
-// mail and calendars, and their profiles. Which method ran is logged by its own lines.
-const CONTENT = /^(http request (?:body|result)):[\s\S]*$/;
+// Debug lines that carry whole payloads: the Web API client's request bodies and results (answers built
+// from people's mail and calendars, profiles, connect links) and Socket Mode's frames (people's messages,
+// response_urls). Which method or event it was is logged by lines of their own.
+const CONTENT =
+  /^(http request (?:body|result)|Received a message on the WebSocket|Sending a WebSocket message):[\s\S]*$/;
 
 /**
  * Bolt's and the Web API client's logs as pino lines (component "slack"), so one log stream carries

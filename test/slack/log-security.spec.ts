@@ -30,4 +30,14 @@ describe('Slack client debug logs carry no message content', () => {
     assert.ok(!logged.includes('MAIL-BODY-SECRET'), 'message text in the debug log');
     assert.ok(!logged.includes('Ada Lovelace'), 'profile in the debug log');
   });
+
+  it('Socket Mode frames are traced without their payload', () => {
+    const capture = captureLogger('debug');
+    // The socket-mode client's own wording for every frame it receives and sends.
+    const logger = boltLogger(capture.log);
+    logger.debug('Received a message on the WebSocket: {"payload":{"text":"MAIL-BODY-SECRET"}}');
+    logger.debug('Sending a WebSocket message: {"envelope_id":"e1","payload":{"text":"MAIL-BODY-SECRET"}}');
+    assert.ok(!capture.text().includes('MAIL-BODY-SECRET'));
+    assert.match(capture.text(), /Received a message on the WebSocket: \[omitted\]/);
+  });
 });
