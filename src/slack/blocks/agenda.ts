@@ -1,78 +1,10 @@
-import type { Agenda, AgendaEvent, AgendaMail, AgendaTask, Part } from '../agenda';
-import { formatDay, formatShortDay, formatTime } from '../agenda/time';
-import {
-  type Block,
-  context,
-  divider,
-  esc,
-  header,
-  link,
-  SECTION_MAX,
-  type SlackMessage,
-  section,
-  truncate,
-} from './text';
+import type { Agenda, AgendaEvent, AgendaMail, Part } from '../agenda';
+import { formatDay } from '../agenda/time';
+import { eventLine, mailLine, taskLine } from './agenda-lines';
+import { type Block, context, divider, esc, header, SECTION_MAX, type SlackMessage, section } from './text';
 
 const MAX_EVENTS = 25;
 const MAX_TASKS = 15;
-
-/**
- * Caps on what Google hands us (a title can be a pasted paragraph), applied before escaping and
- * linking so every line stays short enough that a full day fits Slack's 50 blocks. A URL longer
- * than URL_MAX is not linked at all: no real Meet, Zoom or Calendar link is that long.
- */
-const TITLE_MAX = 150;
-const PLACE_MAX = 150;
-const FROM_MAX = 80;
-const LIST_MAX = 60;
-const URL_MAX = 1000;
-
-/** Link text from Google (title, subject), cut to `max` characters before escaping. */
-const linked = (url: string | undefined, text: string, max: number) =>
-  url && url.length <= URL_MAX ? link(url, truncate(text, max)) : esc(truncate(text, max));
-
-// "…" ends a URL too: truncate() may have cut one.
-const URLS = /https?:\/\/[^\s<>|"\u2026]+/gi;
-
-/**
- * A location as text: escaped, with any URL in it as an explicit link labelled with the URL itself
- * (these sections are verbatim, so Slack does not auto-link; a label other than the URL could lie).
- */
-function placeText(location: string): string {
-  const text = truncate(location, PLACE_MAX);
-  let out = '';
-  let at = 0;
-  for (const m of text.matchAll(URLS)) {
-    out += esc(text.slice(at, m.index));
-    out += link(m[0], m[0].replace(/^https?:\/\//i, ''));
-    at = (m.index ?? 0) + m[0].length;
-  }
-  return out + esc(text.slice(at));
-}
-
-const RESPONSE_NOTE = { tentative: ' _(maybe)_', needsAction: ' _(not answered yet)_' } as const;
-
-function eventLine(e: AgendaEvent, tz: string): string {
-  let when: string;
-  if (e.allDay || !e.start || !e.end) when = 'All day';
-  else if (e.startedEarlier && e.endsLater) when = 'All day (continues)';
-  else if (e.startedEarlier) when = `until ${formatTime(e.end, tz)}`;
-  else if (e.endsLater) when = `${formatTime(e.start, tz)} onwards`;
-  else when = `${formatTime(e.start, tz)} – ${formatTime(e.end, tz)}`;
-  const title = linked(e.htmlLink, e.title, TITLE_MAX);
-  const note = e.myResponse ? RESPONSE_NOTE[e.myResponse] : '';
-  const extras = [
-    e.location ? `:round_pushpin: ${placeText(e.location)}` : '',
-    e.joinUrl && e.joinUrl.length <= URL_MAX ? `:movie_camera: ${link(e.joinUrl, 'Join')}` : '',
-  ].filter(Boolean);
-  return `*${when}* · ${title}${note}${extras.length ? `\n      ${extras.join('  ')}` : ''}`;
-}
-
-function taskLine(t: AgendaTask, overdue: boolean): string {
-  const title = linked(t.link, t.title, TITLE_MAX);
-  const list = esc(truncate(t.list, LIST_MAX));
-  return overdue ? `:warning: ${title} _(due ${formatShortDay(t.due)} · ${list})_` : `• ${title} _(${list})_`;
-}
 
 /** Lines under a bold title, split across sections so none passes Slack's 3000-character limit. */
 function titled(title: string, lines: string[]): Block[] {
@@ -120,10 +52,7 @@ function mailBlocks(part: Part<AgendaMail>, email: string): Block[] {
   const n = `${count}${hasMore ? '+' : ''}`;
   const gmail = (threadId: string) =>
     `https://mail.google.com/mail/?authuser=${encodeURIComponent(email)}#inbox/${encodeURIComponent(threadId)}`;
-  const lines = top.map(
-    (m) =>
-      `• ${linked(gmail(m.threadId), m.subject, TITLE_MAX)}${m.from ? ` — ${esc(truncate(m.from, FROM_MAX))}` : ''}`,
-  );
+  const lines = top.map((m) => mailLine(gmail(m.threadId), m));
   return titled(`:email: Mail — ${n} unread important`, lines);
 }
 
