@@ -18,11 +18,10 @@ const spellings = (secret: string) => [secret, encodeURIComponent(secret)];
 
 describe('secrets never reach the logs when Google cannot be reached', () => {
   let app: AuthApp;
-  let capture: ReturnType<typeof captureLogger>;
   afterEach(() => app.close());
 
   it('a disconnect whose revoke request fails on the network logs no token', async () => {
-    capture = captureLogger('trace');
+    const capture = captureLogger('trace');
     // google-auth-library sends the token to revoke in the URL (?token=…); when the request fails
     // before any response, the error's message and stack repeat that URL verbatim.
     const port = await closedPort();
@@ -45,9 +44,11 @@ describe('secrets never reach the logs when Google cannot be reached', () => {
       for (const s of spellings(secret)) assert.ok(!logged.includes(s), `token in logs: ${s.slice(0, 8)}…`);
     }
   });
+});
 
+describe('errors in logs', () => {
   it('any error logged under err loses URL query strings and token-shaped strings', () => {
-    capture = captureLogger('trace');
+    const capture = captureLogger('trace');
     const err = Object.assign(
       new Error(
         'request to https://oauth2.example/revoke?token=1%2F%2F0gSECRET-R failed, reason: ECONNREFUSED',
