@@ -29,7 +29,8 @@ export type CallbackOutcome =
   | { kind: 'denied'; error: string }
   | { kind: 'bad_request'; reason: string }
   | { kind: 'exchange_failed' }
-  | { kind: 'profile_failed' };
+  | { kind: 'profile_failed' }
+  | { kind: 'no_offline_access' };
 
 export interface CallbackParams {
   code?: string;
@@ -115,6 +116,13 @@ export class GoogleOAuthFlow {
       return { kind: 'profile_failed' };
     }
     if (!profile.id || !profile.email) return { kind: 'profile_failed' };
+    // Without a refresh token Lume would work for an hour and then fail; refuse now instead of
+    // announcing "Connected". Google omits it when re-consenting to an existing grant, which is
+    // fine only if we still hold a working one.
+    if (!tokens.refresh_token && !(await this.holdsRefreshToken(profile.id))) {
+      this.deps.log.warn('Google granted no refresh token and none is stored; not linking');
+      return { kind: 'no_offline_access' };
+    }
 
     const { user, replacedUserId } = await this.store(
       { googleId: profile.id, email: profile.email, name: profile.name ?? null },
@@ -123,6 +131,11 @@ export class GoogleOAuthFlow {
     );
     if (replacedUserId) await this.deps.accounts.dropIfOrphaned(replacedUserId);
     return { kind: 'linked', user, slack: consumed.slack };
+  }
+
+  private async holdsRefreshToken(googleId: string): Promise<boolean> {
+    const user = await this.deps.db.models.User.findOne({ where: { googleId } });
+    return !!user && user.status === 'connected' && !!user.refreshTokenEnc;
   }
 
   private async store(

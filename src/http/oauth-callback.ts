@@ -44,6 +44,17 @@ export function oauthCallback(ctx: AppContext) {
             message: `It may have expired, been used already, or been opened in another browser. ${RETRY}`,
           },
         );
+      case 'no_offline_access':
+        return respond(
+          req,
+          res,
+          502,
+          { error: 'no_offline_access' },
+          {
+            title: 'Google did not grant lasting access',
+            message: `Lume needs offline access to keep working after an hour; Google did not grant it, so nothing was saved. ${RETRY}`,
+          },
+        );
       case 'exchange_failed':
       case 'profile_failed':
         return respond(

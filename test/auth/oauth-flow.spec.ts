@@ -217,6 +217,26 @@ describe('Google OAuth account linking', () => {
     assert.equal(await app.ctx.db.models.User.count(), 0);
   });
 
+  it('refuses to link when Google grants no refresh token and none is stored', async () => {
+    app.fake.state.omitRefreshToken = true;
+    const res = await connect(app, await link());
+    assert.equal(res.status, 502);
+    assert.match(await res.text(), /lasting access/);
+    assert.equal(await app.ctx.db.models.User.count(), 0);
+    assert.equal(await app.ctx.db.models.SlackIdentity.count(), 0);
+    assert.equal(linked.length, 0, 'no "Connected" DM for an account Lume cannot keep using');
+  });
+
+  it('re-consent without a new refresh token keeps the stored one and links', async () => {
+    await connect(app, await link('T1', 'U1'));
+    const stored = app.ctx.tokens.read((await app.ctx.accounts.findBySlack('T1', 'U1'))!).refreshToken;
+    app.fake.state.omitRefreshToken = true;
+    const res = await connect(app, await link('T1', 'U2'));
+    assert.equal(res.status, 200);
+    const user = await app.ctx.accounts.findBySlack('T1', 'U2');
+    assert.equal(app.ctx.tokens.read(user!).refreshToken, stored);
+  });
+
   it('relinking a Slack user to another Google account lets go of the orphaned one', async () => {
     await connect(app, await link('T1', 'U1'));
     const first = await app.ctx.accounts.findBySlack('T1', 'U1');

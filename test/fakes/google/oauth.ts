@@ -64,7 +64,9 @@ export function oauthRoutes(state: FakeGoogleState): Router {
       return res.json({
         access_token: access.token,
         expires_in: access.expiresIn,
-        refresh_token: state.issueRefreshToken(code.sub, code.scopes, b.client_id),
+        ...(state.omitRefreshToken
+          ? {}
+          : { refresh_token: state.issueRefreshToken(code.sub, code.scopes, b.client_id) }),
         scope: code.scopes.join(' '),
         token_type: 'Bearer',
         id_token: 'fake.id.token',

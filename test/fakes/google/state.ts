@@ -53,6 +53,8 @@ export class FakeGoogleState {
   readonly revoked: string[] = [];
   readonly requests: RecordedRequest[] = [];
   readonly userData = new Map<string, FakeUserData>();
+  /** Answer a code exchange without refresh_token (as Google does when it reuses an existing grant). */
+  omitRefreshToken = false;
   /** Lifetime Google gives new access tokens, seconds. */
   accessTokenTtl = 3599;
   consent: ConsentBehaviour = { sub: '' };
