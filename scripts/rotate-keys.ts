@@ -22,6 +22,13 @@ async function main(): Promise<void> {
     `Re-encrypted with key ${ctx.cipher.currentKeyId}: ${report.users} user(s), ${report.oauthStates} pending OAuth state(s), ${report.agentRows} agent row(s).\n`,
   );
   await db.close();
+  if (report.unreadable > 0) {
+    process.stderr.write(
+      `${report.unreadable} stored value(s) could not be decrypted with any configured key and were left as they are; ` +
+        'the people concerned are asked to reconnect. Keep TOKEN_ENCRYPTION_PREVIOUS_KEYS until this reports none.\n',
+    );
+    process.exit(2);
+  }
 }
 
 main().catch((err: unknown) => {

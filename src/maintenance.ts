@@ -19,6 +19,8 @@ export interface KeyRotationReport {
   users: number;
   oauthStates: number;
   agentRows: number;
+  /** Values no configured key opens; while this is above 0, keep the old keys configured. */
+  unreadable: number;
 }
 
 /**
@@ -27,6 +29,6 @@ export interface KeyRotationReport {
  */
 export async function rotateAllKeys(ctx: AppContext): Promise<KeyRotationReport> {
   const auth = await rotateKeys(ctx.db, ctx.tokens, ctx.states);
-  const agentRows = await reencryptAgentData(ctx.db.models, ctx.cipher);
-  return { ...auth, agentRows };
+  const agent = await reencryptAgentData(ctx.db.models, ctx.cipher);
+  return { ...auth, agentRows: agent.rewritten, unreadable: auth.unreadable + agent.unreadable };
 }

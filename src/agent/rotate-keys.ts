@@ -1,21 +1,35 @@
 import { Op } from 'sequelize';
 import type { Models } from '../../models';
-import type { TokenCipher } from '../auth/token-cipher';
+import { DecryptError, type TokenCipher } from '../auth/token-cipher';
 
 const BATCH = 200;
 
-/** Decrypt with whichever configured key sealed it, encrypt with the current one; undefined if already current. */
+const UNREADABLE = Symbol('unreadable');
+
+/**
+ * Decrypt with whichever configured key sealed it, encrypt with the current one; undefined if already
+ * current, UNREADABLE if no configured key opens it (left as it is and reported, not fatal).
+ */
 function again(cipher: TokenCipher, stored: string, where: { table: string; column: string; row: string }) {
   if (stored.startsWith(`v1.${cipher.currentKeyId}.`)) return undefined;
-  return cipher.encrypt(cipher.decrypt(stored, where), where);
+  try {
+    return cipher.encrypt(cipher.decrypt(stored, where), where);
+  } catch (err) {
+    if (err instanceof DecryptError) return UNREADABLE;
+    throw err;
+  }
 }
 
 /**
  * The agent's part of `npm run rotate-keys`: re-encrypt conversation memory and pending actions with
  * the current key, so the old key can be dropped without forgetting them. Returns rows rewritten.
  */
-export async function reencryptAgentData(models: Models, cipher: TokenCipher): Promise<number> {
+export async function reencryptAgentData(
+  models: Models,
+  cipher: TokenCipher,
+): Promise<{ rewritten: number; unreadable: number }> {
   let rewritten = 0;
+  let unreadable = 0;
   for (let after = 0; ; ) {
     const rows = await models.AgentMessage.findAll({
       where: { id: { [Op.gt]: after } },
@@ -28,7 +42,8 @@ export async function reencryptAgentData(models: Models, cipher: TokenCipher): P
         column: 'content',
         row: row.conversationKey,
       });
-      if (next) {
+      if (next === UNREADABLE) unreadable += 1;
+      else if (next) {
         await row.update({ contentEnc: next });
         rewritten += 1;
       }
@@ -48,12 +63,13 @@ export async function reencryptAgentData(models: Models, cipher: TokenCipher): P
       const next = stored
         ? again(cipher, stored, { table: 'pending_actions', column, row: action.id })
         : undefined;
-      if (next) changes[attr] = next;
+      if (next === UNREADABLE) unreadable += 1;
+      else if (next) changes[attr] = next;
     }
     if (Object.keys(changes).length) {
       await action.update(changes);
       rewritten += 1;
     }
   }
-  return rewritten;
+  return { rewritten, unreadable };
 }

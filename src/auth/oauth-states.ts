@@ -78,15 +78,22 @@ export class OAuthStates {
   }
 
   /** Re-encrypt pending verifiers with the current key (key rotation). */
-  async reencryptAll(): Promise<number> {
-    let changed = 0;
+  async reencryptAll(): Promise<{ rewritten: number; unreadable: number }> {
+    let rewritten = 0;
+    let unreadable = 0;
     for (const row of await this.models.OAuthState.findAll({ where: { usedAt: null } })) {
       if (!this.cipher.needsReencryption(row.pkceVerifierEnc)) continue;
       const ctx = verifierContext(row.stateHash);
-      row.pkceVerifierEnc = this.cipher.encrypt(this.cipher.decrypt(row.pkceVerifierEnc, ctx), ctx);
+      try {
+        row.pkceVerifierEnc = this.cipher.encrypt(this.cipher.decrypt(row.pkceVerifierEnc, ctx), ctx);
+      } catch (err) {
+        if (!(err instanceof DecryptError)) throw err;
+        unreadable += 1;
+        continue;
+      }
       await row.save();
-      changed += 1;
+      rewritten += 1;
     }
-    return changed;
+    return { rewritten, unreadable };
   }
 }

@@ -1,10 +1,13 @@
 import type { Database } from '../../models/db';
 import type { OAuthStates } from './oauth-states';
+import { DecryptError } from './token-cipher';
 import type { TokenStore } from './token-store';
 
 export interface RotationReport {
   users: number;
   oauthStates: number;
+  /** Rows no configured key could open: left as they are, reported so the old key is not dropped yet. */
+  unreadable: number;
 }
 
 /**
@@ -17,16 +20,23 @@ export async function rotateKeys(
   states: OAuthStates,
 ): Promise<RotationReport> {
   let users = 0;
+  let unreadable = 0;
   const batch = 200;
   for (let offset = 0; ; offset += batch) {
     const rows = await db.models.User.findAll({ order: [['id', 'ASC']], limit: batch, offset });
     for (const user of rows) {
-      if (tokens.reencrypt(user)) {
-        await user.save();
-        users += 1;
+      try {
+        if (!tokens.reencrypt(user)) continue;
+      } catch (err) {
+        if (!(err instanceof DecryptError)) throw err;
+        unreadable += 1;
+        continue;
       }
+      await user.save();
+      users += 1;
     }
     if (rows.length < batch) break;
   }
-  return { users, oauthStates: await states.reencryptAll() };
+  const pending = await states.reencryptAll();
+  return { users, oauthStates: pending.rewritten, unreadable: unreadable + pending.unreadable };
 }

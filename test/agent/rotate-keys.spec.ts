@@ -47,8 +47,12 @@ describe('agent: key rotation', () => {
     });
 
     const during = new TokenCipher(newKey, [oldKey]);
-    assert.equal(await reencryptAgentData(t.db.models, during), 2);
-    assert.equal(await reencryptAgentData(t.db.models, during), 0, 'a second run has nothing left to do');
+    assert.deepEqual(await reencryptAgentData(t.db.models, during), { rewritten: 2, unreadable: 0 });
+    assert.deepEqual(
+      await reencryptAgentData(t.db.models, during),
+      { rewritten: 0, unreadable: 0 },
+      'a second run has nothing left to do',
+    );
 
     const after = new Sealer(new TokenCipher(newKey));
     assert.deepEqual(await new ConversationMemory(t.db.models, after, log, now).load(ref), history);

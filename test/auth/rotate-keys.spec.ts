@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { rotateKeys } from '../../src/auth/rotate-keys';
 import { buildContext } from '../../src/build-context';
 import { createLogger } from '../../src/log';
@@ -31,10 +31,12 @@ describe('key rotation', () => {
     assert.deepEqual(await rotateKeys(app.tdb.db, rotatedCtx.tokens, rotatedCtx.states), {
       users: 1,
       oauthStates: 1,
+      unreadable: 0,
     });
     assert.deepEqual(await rotateKeys(app.tdb.db, rotatedCtx.tokens, rotatedCtx.states), {
       users: 0,
       oauthStates: 0,
+      unreadable: 0,
     });
 
     const newOnly = buildContext(
@@ -46,5 +48,42 @@ describe('key rotation', () => {
     assert.deepEqual(newOnly.tokens.read(user), original);
     const state = (await app.tdb.db.models.OAuthState.findOne({ where: { usedAt: null } }))!;
     assert.ok(state.pkceVerifierEnc.includes(newOnly.cipher.currentKeyId));
+  });
+
+  it('skips and reports a value no configured key opens, and still rotates the rest', async () => {
+    const foreign = buildContext(
+      testConfig({ TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64') }),
+      app.tdb.db,
+      createLogger('silent'),
+    );
+    const stray = app.tdb.db.models.User.build({
+      id: randomUUID(),
+      googleId: 'g-foreign',
+      email: 'stray@example.com',
+      name: null,
+      accessTokenEnc: null,
+      refreshTokenEnc: null,
+      tokenExpiresAt: null,
+      grantedScopes: '',
+      status: 'connected',
+    });
+    foreign.tokens.apply(stray, { refresh_token: '1//foreign' });
+    await stray.save();
+    const oldKey = app.ctx.config.tokenKeys.current.toString('base64');
+    const rotated = buildContext(
+      testConfig({
+        TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+        TOKEN_ENCRYPTION_PREVIOUS_KEYS: oldKey,
+      }),
+      app.tdb.db,
+      createLogger('silent'),
+    );
+    assert.deepEqual(await rotateKeys(app.tdb.db, rotated.tokens, rotated.states), {
+      users: 1,
+      oauthStates: 1,
+      unreadable: 1,
+    });
+    const kept = await app.tdb.db.models.User.findByPk(stray.id);
+    assert.equal(kept?.refreshTokenEnc, stray.refreshTokenEnc, 'the unreadable value is left as it was');
   });
 });
