@@ -1,9 +1,9 @@
 import type { AppContext } from '../context';
+import type { PerMinuteLimiter } from '../rate-limit';
 import type { Tool } from '../tools/types';
 import type { PendingActions } from './confirm/pending-actions';
 import type { ConversationMemory } from './memory/memory-store';
 import type { ModelClient } from './model/types';
-import type { TurnRateLimiter } from './rate-limit';
 
 /** The tool catalogue as the agent uses it (src/tools in production, a test's own tools in specs). */
 export interface ToolCatalogue {
@@ -19,5 +19,5 @@ export interface AgentDeps {
   tools: ToolCatalogue;
   memory: ConversationMemory;
   actions: PendingActions;
-  limiter: TurnRateLimiter;
+  limiter: PerMinuteLimiter;
 }

@@ -1,5 +1,6 @@
 import type { AppContext } from '../context';
 import { hasAnyScope } from '../google/scopes';
+import { PerMinuteLimiter } from '../rate-limit';
 import { toolByName, toolsFor } from '../tools';
 import type { Tool } from '../tools/types';
 import { decide } from './confirm/decide';
@@ -9,7 +10,6 @@ import { ConversationMemory, DEFAULT_MEMORY, type MemoryLimits } from './memory/
 import { createGeminiModel } from './model/gemini';
 import { DEFAULT_RETRY, type RetryClock, type RetryPolicy, realClock } from './model/retry';
 import type { ModelClient } from './model/types';
-import { TurnRateLimiter } from './rate-limit';
 import { Sealer } from './sealed';
 import { handleTurn } from './turn';
 import type { Agent } from './types';
@@ -62,7 +62,7 @@ export function createAgent(ctx: AppContext, options: AgentOptions = {}): Agent 
       ...options.memory,
     }),
     actions: new PendingActions(ctx.db.models, sealer, ctx.now),
-    limiter: new TurnRateLimiter(ctx.config.agent.turnsPerMinute, ctx.now),
+    limiter: new PerMinuteLimiter(ctx.config.agent.turnsPerMinute, ctx.now),
   };
   return {
     handle: (turn) => handleTurn(deps, turn),

@@ -1,10 +1,11 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { AppContext } from '../context';
+import { PerMinuteLimiter } from '../rate-limit';
 import { authMe } from './auth-me';
 import { authRefresh } from './auth-refresh';
 import { healthRoutes } from './health';
 import { oauthCallback } from './oauth-callback';
-import { oauthStart } from './oauth-start';
+import { oauthStart, PLAIN_SIGN_INS_PER_MINUTE } from './oauth-start';
 import { requestLog } from './request-log';
 import { requireSession } from './require-session';
 import { authSecurityHeaders } from './security-headers';
@@ -16,7 +17,7 @@ export function httpRoutes(ctx: AppContext): Router {
 
   const auth = express.Router();
   auth.use(requestLog(ctx.log), authSecurityHeaders);
-  auth.get('/oauth/google', oauthStart(ctx));
+  auth.get('/oauth/google', oauthStart(ctx, new PerMinuteLimiter(PLAIN_SIGN_INS_PER_MINUTE, ctx.now)));
   auth.get('/oauth/google/callback', oauthCallback(ctx));
   auth.get('/me', requireSession(ctx), authMe(ctx));
   auth.post('/refresh', requireSession(ctx), authRefresh(ctx));

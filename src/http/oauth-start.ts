@@ -1,12 +1,32 @@
 import type { Request, Response } from 'express';
 import type { AppContext } from '../context';
+import type { PerMinuteLimiter } from '../rate-limit';
 import { serializeCookie } from './cookies';
 import { respond } from './respond';
 
-/** GET /auth/oauth/google[?link=…]: consume the Slack link (if any) and send the browser to Google. */
-export function oauthStart(ctx: AppContext) {
+/** Plain web sign-ins (no Slack link) that one client may start per minute. */
+export const PLAIN_SIGN_INS_PER_MINUTE = 10;
+
+/**
+ * GET /auth/oauth/google[?link=…]: consume the Slack link (if any) and send the browser to Google.
+ * A plain sign-in needs no credential yet stores a state row, so it is rate-limited per client.
+ */
+export function oauthStart(ctx: AppContext, plainSignIns: PerMinuteLimiter) {
   return async (req: Request, res: Response) => {
     const link = req.query.link;
+    if (link === undefined && !plainSignIns.take(req.ip ?? req.socket.remoteAddress ?? 'unknown')) {
+      res.setHeader('Retry-After', '60');
+      return respond(
+        req,
+        res,
+        429,
+        { error: 'rate_limited' },
+        {
+          title: 'Too many sign-in attempts',
+          message: 'Please wait a minute and try again.',
+        },
+      );
+    }
     if (link !== undefined && typeof link !== 'string') {
       return respond(
         req,

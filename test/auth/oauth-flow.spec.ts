@@ -217,6 +217,20 @@ describe('Google OAuth account linking', () => {
     assert.equal(await app.ctx.db.models.User.count(), 0);
   });
 
+  it('rate-limits plain web sign-ins per client (they store a state before any credential), not Slack links', async () => {
+    const plain = () => new Browser().get(`${app.url}/auth/oauth/google`);
+    for (let i = 0; i < 10; i++) assert.equal((await plain()).status, 302);
+    const limited = await plain();
+    assert.equal(limited.status, 429);
+    assert.equal(limited.headers.get('retry-after'), '60');
+    assert.equal(await app.ctx.db.models.OAuthState.count(), 10);
+    assert.equal(
+      (await new Browser().get(`${app.url}${await link()}`)).status,
+      302,
+      'connect links still work',
+    );
+  });
+
   it('refuses to link when Google grants no refresh token and none is stored', async () => {
     app.fake.state.omitRefreshToken = true;
     const res = await connect(app, await link());

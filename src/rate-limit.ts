@@ -1,11 +1,11 @@
 const WINDOW_MS = 60_000;
 
 /**
- * Turns per person per minute (AGENT_TURNS_PER_MINUTE), a sliding window in this process: it bounds
- * what one person can spend on Gemini and Google quota. With several instances each enforces it on
- * the traffic it receives.
+ * At most N events per key per minute, a sliding window in this process (agent turns per person,
+ * unauthenticated sign-ins per client). With several instances each enforces it on the traffic it
+ * receives.
  */
-export class TurnRateLimiter {
+export class PerMinuteLimiter {
   private readonly hits = new Map<string, number[]>();
 
   constructor(
@@ -13,7 +13,7 @@ export class TurnRateLimiter {
     private readonly now: () => Date,
   ) {}
 
-  /** Count a turn for `key`; false when the key already used its turns this minute. */
+  /** Count one event for `key`; false when the key already used its allowance this minute. */
   take(key: string): boolean {
     const now = this.now().getTime();
     const recent = (this.hits.get(key) ?? []).filter((t) => now - t < WINDOW_MS);
