@@ -6,6 +6,27 @@ import { respond } from './respond';
 import { userView } from './user-view';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+const GOOGLE_PERMISSIONS = 'https://myaccount.google.com/permissions';
+
+/**
+ * Name the Slack person and workspace the account now serves. A connect link forwarded to someone
+ * else links *their* Google account to the sender's Slack identity; the person in this browser is
+ * the one who can notice, so they are told whose it is and how to take access back at Google.
+ */
+async function linkedPage(ctx: AppContext, slack: { teamId: string; slackUserId: string }, email: string) {
+  const who = await ctx.hooks.describeSlackUser(slack);
+  const whom = who
+    ? `${who.userName}${who.teamName ? ` in the ${who.teamName} Slack workspace` : ' in Slack'}`
+    : 'the Slack account that asked for this link';
+  return {
+    message: `${email} is now linked to Lume for ${whom}. Lume can help with your Gmail, Calendar and Tasks there; you can close this tab and go back to Slack.`,
+    note: `Not you, or did someone send you this link? Remove Lume's access in your Google Account — Lume loses access at once.`,
+    links: [
+      { href: `slack://open?team=${encodeURIComponent(slack.teamId)}`, label: 'Back to Slack' },
+      { href: GOOGLE_PERMISSIONS, label: "Remove Lume's access in your Google Account" },
+    ],
+  };
+}
 const RETRY = 'Run /lume connect in Slack (or start again) to get a fresh link.';
 
 /** GET /auth/oauth/google/callback: finish the flow, store the account, start a session. */
@@ -76,20 +97,13 @@ export function oauthCallback(ctx: AppContext) {
       serializeCookie(SESSION_COOKIE, token, { maxAgeSeconds: SESSION_TTL_SECONDS, path: '/', secure }),
     );
     const identities = await ctx.db.models.SlackIdentity.findAll({ where: { userId: user.id } });
+    const page = slack ? await linkedPage(ctx, slack, user.email) : { message: 'You are signed in to Lume.' };
     respond(
       req,
       res,
       200,
       { token, user: userView(user, identities) },
-      {
-        title: `Connected as ${user.email}`,
-        message: slack
-          ? 'Lume can now help you with your Gmail, Calendar and Tasks. You can close this tab and go back to Slack.'
-          : 'You are signed in to Lume.',
-        link: slack
-          ? { href: `slack://open?team=${encodeURIComponent(slack.teamId)}`, label: 'Back to Slack' }
-          : undefined,
-      },
+      { title: `Connected as ${user.email}`, ...page },
     );
     if (slack) {
       ctx.google.evict(user.id);

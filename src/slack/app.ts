@@ -6,6 +6,7 @@ import type { AppContext } from '../context';
 import { onAccountLinked } from './account-linked';
 import { AgendaService } from './agenda';
 import type { SlackDeps } from './deps';
+import { describeSlackIdentities } from './describe-identity';
 import { slackErrorHandler } from './error-handler';
 import { registerListeners } from './listeners';
 import { dedupeEvents } from './middleware/dedupe-events';
@@ -56,5 +57,6 @@ export function createSlackApp(o: {
   registerListeners(app, deps);
   app.error(slackErrorHandler(ctx, app.client));
   onAccountLinked(deps, app.client);
+  describeSlackIdentities(deps, app.client);
   return { app, deps };
 }

@@ -82,6 +82,28 @@ describe('Google OAuth account linking', () => {
     );
   });
 
+  it('the success page names the Slack person it linked to, and how to take access back', async () => {
+    app.ctx.hooks.describeSlackUsersWith(async ({ slackUserId }) =>
+      slackUserId === 'U1' ? { userName: 'Ada <b>Lovelace</b>', teamName: 'Acme' } : null,
+    );
+    const html = await (await connect(app, await link('T1', 'U1'))).text();
+    assert.match(
+      html,
+      /ada@example\.com is now linked to Lume for Ada &lt;b&gt;Lovelace&lt;\/b&gt; in the Acme Slack workspace/,
+    );
+    assert.match(html, /Not you, or did someone send you this link\?/);
+    assert.match(html, /href="https:\/\/myaccount\.google\.com\/permissions"/);
+  });
+
+  it('a failing or silent describer does not break the success page', async () => {
+    app.ctx.hooks.describeSlackUsersWith(async () => {
+      throw new Error('users.info failed');
+    });
+    const res = await connect(app, await link());
+    assert.equal(res.status, 200);
+    assert.match(await res.text(), /linked to Lume for the Slack account that asked for this link/);
+  });
+
   it('answers JSON {token, user} when the client accepts JSON, without token values', async () => {
     const res = await connect(app, await link(), 'application/json');
     assert.equal(res.status, 200);

@@ -173,6 +173,7 @@ describe('App Home, the messages tab and buttons', () => {
   it('end to end: /lume connect → Google consent → DM "Connected as …" with Disconnect, and App Home refreshed', async () => {
     t.google.state.addAccount({ sub: '650', email: 'oauth@example.com', name: 'OAuth Person' });
     t.google.state.consent = { sub: '650' };
+    t.slack.state.addUser({ id: 'U_OAUTH', name: 'Grace Hopper' });
     const res = await t.command('connect', 'U_OAUTH');
     const [reply] = await t.slack.state.waitForResponse(res.responseUrl);
     const url = new URL(viewText(reply.body).match(/"url":"([^"]+)"/)?.[1] as string);
@@ -180,6 +181,13 @@ describe('App Home, the messages tab and buttons', () => {
     const callback = await reachCallback({ url: t.url } as AuthApp, browser, url.pathname + url.search);
     const page = await browser.get(callback);
     assert.equal(page.status, 200);
+    // The browser's owner learns whose Slack their Google account now serves (a forwarded link shows here).
+    const html = await page.text();
+    assert.match(
+      html,
+      /oauth@example\.com is now linked to Lume for Grace Hopper in the Lume Test Slack workspace/,
+    );
+    assert.match(html, /href="https:\/\/myaccount\.google\.com\/permissions"/);
     const [dm] = await t.slack.state.waitForCall('chat.postMessage', (c) => c.args.channel === 'U_OAUTH');
     assert.equal(dm.args.text, 'Connected as oauth@example.com.');
     assert.match(JSON.stringify(dm.args.blocks), /"action_id":"lume_disconnect"/);
