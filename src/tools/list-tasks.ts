@@ -1,5 +1,6 @@
 import type { tasks_v1 } from 'googleapis/build/src/apis/tasks';
 import { z } from 'zod';
+import { readPages } from '../google/paginate';
 import { callOptions } from './lib/call-options';
 import { summarizeTask, TASKS_READ_SCOPES, taskListIdField } from './lib/tasks';
 import { localDateField } from './lib/time';
@@ -18,20 +19,30 @@ const input = z.object({
 });
 type Input = z.infer<typeof input>;
 
-async function tasksOf(ctx: ToolContext, listId: string, args: Input): Promise<tasks_v1.Schema$Task[]> {
-  const res = await ctx.google.tasks().tasks.list(
-    {
-      tasklist: listId,
-      maxResults: 100,
-      showCompleted: args.includeCompleted ?? false,
-      // Tasks completed in Google's own apps are "hidden"; without this they would never show.
-      showHidden: args.includeCompleted ?? false,
-      ...(args.dueFrom ? { dueMin: `${args.dueFrom}T00:00:00.000Z` } : {}),
-      ...(args.dueTo ? { dueMax: `${args.dueTo}T23:59:59.000Z` } : {}),
-    },
-    callOptions(ctx),
-  );
-  return res.data.items ?? [];
+/** Pages read per list: 300 tasks is more than an answer can use; beyond it the model is told. */
+const MAX_PAGES = 3;
+
+async function tasksOf(
+  ctx: ToolContext,
+  listId: string,
+  args: Input,
+): Promise<{ items: tasks_v1.Schema$Task[]; complete: boolean }> {
+  return readPages(async (pageToken) => {
+    const res = await ctx.google.tasks().tasks.list(
+      {
+        tasklist: listId,
+        maxResults: 100,
+        pageToken,
+        showCompleted: args.includeCompleted ?? false,
+        // Tasks completed in Google's own apps are "hidden"; without this they would never show.
+        showHidden: args.includeCompleted ?? false,
+        ...(args.dueFrom ? { dueMin: `${args.dueFrom}T00:00:00.000Z` } : {}),
+        ...(args.dueTo ? { dueMax: `${args.dueTo}T23:59:59.000Z` } : {}),
+      },
+      callOptions(ctx),
+    );
+    return res.data;
+  }, MAX_PAGES);
 }
 
 export const listTasks = defineTool({
@@ -51,15 +62,21 @@ export const listTasks = defineTool({
           title: l.title ?? undefined,
         }));
     const perList = await Promise.all(
-      lists.map(async (l) => ({ list: l, tasks: await tasksOf(ctx, l.id, args) })),
+      lists.map(async (l) => ({ list: l, ...(await tasksOf(ctx, l.id, args)) })),
     );
+    const cut = perList.filter((l) => !l.complete).map((l) => l.list.title ?? l.list.id);
     return {
-      tasks: perList.flatMap(({ list, tasks }) =>
-        tasks.map((t) => ({
+      tasks: perList.flatMap(({ list, items }) =>
+        items.map((t) => ({
           ...summarizeTask(t, list.id, ctx),
           ...(list.title ? { list: list.title } : {}),
         })),
       ),
+      ...(cut.length
+        ? {
+            note: `Only the first ${MAX_PAGES * 100} tasks of ${cut.join(', ')} were read; narrow with dueFrom/dueTo.`,
+          }
+        : {}),
     };
   },
 });

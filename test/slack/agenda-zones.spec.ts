@@ -51,6 +51,13 @@ describe('/lume today at the edges of the day: far zones, midnight, DST, join li
     assert.doesNotMatch(text, /Due June 1[12]/);
   });
 
+  it("counts every overdue task of a busy list, past Google's first page of 100", async () => {
+    const p = await person('Europe/Berlin');
+    for (let i = 0; i < 130; i++)
+      seedTask(t.google.state, p.sub, { title: `Old ${i}`, due: '2025-06-01T00:00:00.000Z' });
+    assert.match(await today(p.slackUserId), /Tasks — 0 due today, 130 overdue/);
+  });
+
   it('at UTC+13, where it is already tomorrow in UTC terms, the 11th is today and the 10th overdue', async () => {
     const p = await person('Pacific/Tongatapu');
     seedDueTasks(p.sub);

@@ -18,6 +18,19 @@ describe('Tasks tools', () => {
   const ctx = () => h.ctx({ timeZone: 'America/Los_Angeles', now: new Date('2024-05-03T03:00:00Z') });
   const tasks = () => h.fake.state.dataFor(h.sub).taskLists[0].tasks;
 
+  it('list_tasks reads past the first page of a busy list, and says when it stops', async () => {
+    for (let i = 0; i < 150; i++)
+      seedTask(h.fake.state, h.sub, { title: `Task ${i}`, due: '2024-05-01T00:00:00.000Z' });
+    const some = (await listTasks.handler({}, ctx())) as { tasks: unknown[]; note?: string };
+    assert.equal(some.tasks.length, 150);
+    assert.equal(some.note, undefined);
+    for (let i = 150; i < 350; i++)
+      seedTask(h.fake.state, h.sub, { title: `Task ${i}`, due: '2024-05-01T00:00:00.000Z' });
+    const many = (await listTasks.handler({}, ctx())) as { tasks: unknown[]; note?: string };
+    assert.equal(many.tasks.length, 300);
+    assert.match(many.note ?? '', /Only the first 300 tasks of My Tasks were read/);
+  });
+
   it('list_tasks searches every list by due date, flags overdue ones and hides completed ones', async () => {
     const work = seedTaskList(h.fake.state, h.sub, 'Work');
     seedTask(h.fake.state, h.sub, { title: 'Pay rent', due: '2024-05-01T00:00:00.000Z' });

@@ -1,4 +1,5 @@
 import type { GoogleApis } from '../../google/apis';
+import { readPages } from '../../google/paginate';
 import { addDays } from '../../time/zone';
 import type { AgendaCache } from './cache';
 import { AGENDA_CALL } from './request-options';
@@ -23,17 +24,22 @@ export async function fetchTasks(
   }
   const perList = await Promise.all(
     lists.map(async (list) => {
-      const res = await tasks.tasks.list(
-        {
-          tasklist: list.id,
-          showCompleted: false,
-          showHidden: false,
-          dueMax: `${addDays(today, 1)}T00:00:00.000Z`,
-          maxResults: 100,
-        },
-        AGENDA_CALL,
-      );
-      return (res.data.items ?? []).flatMap((t): AgendaTask[] =>
+      // Up to 1,000 open tasks due by today per list: the counts shown must be right for busy lists.
+      const { items } = await readPages(async (pageToken) => {
+        const res = await tasks.tasks.list(
+          {
+            tasklist: list.id,
+            showCompleted: false,
+            showHidden: false,
+            dueMax: `${addDays(today, 1)}T00:00:00.000Z`,
+            maxResults: 100,
+            pageToken,
+          },
+          AGENDA_CALL,
+        );
+        return res.data;
+      }, 10);
+      return items.flatMap((t): AgendaTask[] =>
         t.due && t.status !== 'completed' && t.title?.trim()
           ? [
               {
