@@ -8,6 +8,7 @@ import { httpRoutes } from './http';
 import { createSlackApp } from './slack/app';
 import { boltLogger } from './slack/bolt-logger';
 import { buildReceiver } from './slack/receiver';
+import { verifyBotToken } from './slack/verify-bot-token';
 
 export interface ServerDeps {
   /** Answers DMs, mentions and `/lume <question>` (src/agent's createAgent in production). */
@@ -34,10 +35,11 @@ export async function createServer(ctx: AppContext, deps: ServerDeps): Promise<L
   const web = express();
   web.disable('x-powered-by');
   const logger = boltLogger(ctx.log);
+  const identity = await verifyBotToken(ctx, logger);
   // The receiver goes on first: its /slack/events route must read the raw body before any parser.
   const { mode, receiver } = buildReceiver(ctx, web, logger);
   web.use(httpRoutes(ctx));
-  const { app: slack } = createSlackApp({ ctx, agent: deps.agent, receiver, logger });
+  const { app: slack } = createSlackApp({ ctx, agent: deps.agent, receiver, logger, identity });
 
   let server: Server | undefined;
   return {

@@ -10,6 +10,7 @@ import { describeSlackIdentities } from './describe-identity';
 import { slackErrorHandler } from './error-handler';
 import { registerListeners } from './listeners';
 import { dedupeEvents } from './middleware/dedupe-events';
+import type { BotIdentity } from './verify-bot-token';
 
 /**
  * Web API client settings. SLACK_API_URL points it elsewhere (tests, GovSlack). Slack's default retry
@@ -31,13 +32,17 @@ export function createSlackApp(o: {
   agent: Agent;
   receiver: Receiver;
   logger: BoltLogger;
+  /** From verifyBotToken: with the ids given, Bolt never calls auth.test itself. */
+  identity: BotIdentity;
 }): {
   app: App;
   deps: SlackDeps;
 } {
-  const { ctx, agent, receiver, logger } = o;
+  const { ctx, agent, receiver, logger, identity } = o;
   const app = new App({
     token: ctx.config.slack.botToken,
+    botId: identity.botId,
+    botUserId: identity.botUserId,
     receiver,
     logger,
     clientOptions: slackClientOptions(ctx, logger),
@@ -57,6 +62,6 @@ export function createSlackApp(o: {
   registerListeners(app, deps);
   app.error(slackErrorHandler(ctx, app.client));
   onAccountLinked(deps, app.client);
-  describeSlackIdentities(deps, app.client);
+  describeSlackIdentities(deps, app.client, identity.teamName);
   return { app, deps };
 }

@@ -4,19 +4,11 @@ import { slackUserInfo } from './user-info';
 
 /**
  * Tell auth how to name a Slack user for the OAuth success page: the person's name (users.info,
- * cached) and the workspace's (auth.test, asked once). Auth never imports Slack; it calls this hook.
+ * cached) and the workspace's (from the start-up auth.test). Auth never imports Slack; it calls this.
  */
-export function describeSlackIdentities(deps: SlackDeps, client: WebClient): void {
-  let teamName: Promise<string | undefined> | undefined;
+export function describeSlackIdentities(deps: SlackDeps, client: WebClient, teamName?: string): void {
   deps.ctx.hooks.describeSlackUsersWith(async ({ teamId, slackUserId }) => {
-    teamName ??= client.auth.test().then(
-      (r) => r.team,
-      () => {
-        teamName = undefined; // ask again next time
-        return undefined;
-      },
-    );
-    const [info, team] = await Promise.all([slackUserInfo(client, teamId, slackUserId), teamName]);
-    return { userName: info.name, teamName: team };
+    const info = await slackUserInfo(client, teamId, slackUserId);
+    return { userName: info.name, teamName };
   });
 }

@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { type FakeSlack, startFakeSlack } from '../fakes/slack/server';
 
 const ENTRY = resolve('src/index.ts');
 const TSX = require.resolve('tsx/cjs');
@@ -35,10 +36,61 @@ const collect = (child: ChildProcess) => {
 describe('starting Lume', function () {
   this.timeout(30_000);
   let dir: string;
-  beforeEach(() => {
+  let slack: FakeSlack;
+  beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'lume-start-'));
+    slack = await startFakeSlack();
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await slack.close();
+  });
+
+  /** .env.template with every required value filled in, Slack pointing at the fake. */
+  function filledEnv(port: number, overrides: Record<string, string> = {}): string {
+    let text = readFileSync('.env.template', 'utf8')
+      .replace(/^PORT=.*$/m, `PORT=${port}`)
+      .replace(/^PUBLIC_URL=.*$/m, `PUBLIC_URL=http://127.0.0.1:${port}`)
+      .replace(/^SLACK_BOT_TOKEN=.*$/m, 'SLACK_BOT_TOKEN=xoxb-test-token')
+      .replace(/^SLACK_SIGNING_SECRET=.*$/m, 'SLACK_SIGNING_SECRET=start-test-secret')
+      .replace(/^SLACK_API_URL=.*$/m, `SLACK_API_URL=${slack.apiUrl}`)
+      .replace(/^GOOGLE_CLIENT_ID=.*$/m, 'GOOGLE_CLIENT_ID=start-test.apps.googleusercontent.com')
+      .replace(/^GOOGLE_CLIENT_SECRET=.*$/m, 'GOOGLE_CLIENT_SECRET=start-test-secret')
+      .replace(/^JWT_SECRET=.*$/m, `JWT_SECRET=${randomBytes(48).toString('base64')}`)
+      .replace(/^TOKEN_ENCRYPTION_KEY=.*$/m, `TOKEN_ENCRYPTION_KEY=${randomBytes(32).toString('base64')}`)
+      .replace(/^LOG_LEVEL=.*$/m, 'LOG_LEVEL=warn');
+    for (const [k, v] of Object.entries(overrides))
+      text = text.replace(new RegExp(`^${k}=.*$`, 'm'), `${k}=${v}`);
+    return text;
+  }
+
+  async function exitOf(child: ChildProcess): Promise<number | null> {
+    return new Promise((r) => child.on('exit', r));
+  }
+
+  it('with a bot token Slack refuses, exits 1 with one line naming SLACK_BOT_TOKEN, no stack trace', async () => {
+    writeFileSync(join(dir, '.env'), filledEnv(await freePort(), { SLACK_BOT_TOKEN: 'xoxb-revoked-token' }));
+    const child = run(dir, {});
+    const out = collect(child);
+    assert.equal(await exitOf(child), 1);
+    assert.match(out.stderr, /^Lume failed to start: Slack refused SLACK_BOT_TOKEN \(invalid_auth\)/m);
+    assert.doesNotMatch(out.stderr, /^\s+at /m);
+  });
+
+  it('when Slack cannot be reached, exits 1 saying where it looked', async () => {
+    writeFileSync(
+      join(dir, '.env'),
+      filledEnv(await freePort(), { SLACK_API_URL: 'http://127.0.0.1:9/api/' }),
+    );
+    const child = run(dir, {});
+    const out = collect(child);
+    assert.equal(await exitOf(child), 1);
+    assert.match(
+      out.stderr,
+      /could not reach Slack's Web API at http:\/\/127\.0\.0\.1:9\/api\/ to check SLACK_BOT_TOKEN/,
+    );
+    assert.doesNotMatch(out.stderr, /^\s+at /m);
+  });
 
   it('with required variables missing, exits 1 naming each of them, without a stack trace', async () => {
     const child = run(dir, {});
@@ -60,17 +112,7 @@ describe('starting Lume', function () {
 
   it('with .env.template filled in, migrates the embedded SQLite database and serves /health and /ready', async () => {
     const port = await freePort();
-    const filled = readFileSync('.env.template', 'utf8')
-      .replace(/^PORT=.*$/m, `PORT=${port}`)
-      .replace(/^PUBLIC_URL=.*$/m, `PUBLIC_URL=http://127.0.0.1:${port}`)
-      .replace(/^SLACK_BOT_TOKEN=.*$/m, 'SLACK_BOT_TOKEN=xoxb-start-test')
-      .replace(/^SLACK_SIGNING_SECRET=.*$/m, 'SLACK_SIGNING_SECRET=start-test-secret')
-      .replace(/^SLACK_API_URL=.*$/m, 'SLACK_API_URL=http://127.0.0.1:9/api/')
-      .replace(/^GOOGLE_CLIENT_ID=.*$/m, 'GOOGLE_CLIENT_ID=start-test.apps.googleusercontent.com')
-      .replace(/^GOOGLE_CLIENT_SECRET=.*$/m, 'GOOGLE_CLIENT_SECRET=start-test-secret')
-      .replace(/^JWT_SECRET=.*$/m, `JWT_SECRET=${randomBytes(48).toString('base64')}`)
-      .replace(/^TOKEN_ENCRYPTION_KEY=.*$/m, `TOKEN_ENCRYPTION_KEY=${randomBytes(32).toString('base64')}`)
-      .replace(/^LOG_LEVEL=.*$/m, 'LOG_LEVEL=warn');
+    const filled = filledEnv(port);
     writeFileSync(join(dir, '.env'), filled);
     const child = run(dir, {});
     const out = collect(child);
