@@ -2,8 +2,6 @@ import type { QueryInterface, Sequelize } from 'sequelize';
 import { SequelizeStorage, Umzug } from 'umzug';
 import { migrations } from './migrations';
 
-export type MigrationContext = QueryInterface;
-
 export interface Migration {
   name: string;
   up(qi: QueryInterface): Promise<void>;

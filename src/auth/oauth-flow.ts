@@ -99,7 +99,7 @@ export class GoogleOAuthFlow {
     try {
       ({ tokens } = await client.getToken({ code: params.code, codeVerifier: consumed.codeVerifier }));
     } catch (err) {
-      this.deps.log.warn({ err: errorSummary(err) }, 'Google code exchange failed');
+      this.deps.log.warn({ err }, 'Google code exchange failed');
       return { kind: 'exchange_failed' };
     }
     if (!tokens.access_token) return { kind: 'exchange_failed' };
@@ -112,7 +112,7 @@ export class GoogleOAuthFlow {
         .oauth2()
         .userinfo.get());
     } catch (err) {
-      this.deps.log.warn({ err: errorSummary(err) }, 'Google userinfo failed');
+      this.deps.log.warn({ err }, 'Google userinfo failed');
       return { kind: 'profile_failed' };
     }
     if (!profile.id || !profile.email) return { kind: 'profile_failed' };
@@ -195,10 +195,4 @@ export class GoogleOAuthFlow {
  */
 export function oauthErrorCode(error: string): string {
   return /^[a-z_]{1,64}$/.test(error) ? error : 'unknown_error';
-}
-
-/** Log-safe view of a Google error: status and OAuth error code, never the request (which holds the code). */
-export function errorSummary(err: unknown): object {
-  const e = err as { message?: string; response?: { status?: number; data?: { error?: unknown } } };
-  return { status: e?.response?.status, error: e?.response?.data?.error, message: e?.message?.slice(0, 200) };
 }

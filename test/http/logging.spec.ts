@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { ADA } from '../fakes/google/server';
-import { type AuthApp, connect, startAuthApp } from '../helpers/auth-app';
+import { type AuthApp, Browser, connect, reachCallback, startAuthApp } from '../helpers/auth-app';
 import { captureLogger } from '../helpers/log-capture';
 
 describe('logging', () => {
@@ -65,6 +65,20 @@ describe('logging', () => {
       assert.ok(
         requests.some((l) => (l.req as { url: string }).url === '/auth/oauth/google/callback?[redacted]'),
       );
+    });
+
+    it("a refused code exchange is logged with Google's OAuth error, never with the code", async () => {
+      const { url } = await app.ctx.links.create({ teamId: 'T1', slackUserId: 'U1' });
+      const browser = new Browser();
+      const callback = await reachCallback(app, browser, new URL(url).pathname + new URL(url).search);
+      for (const c of app.fake.state.codes.values()) c.codeChallenge = 'x'.repeat(43); // Google will refuse it
+      const code = new URL(callback).searchParams.get('code') as string;
+      assert.equal((await browser.get(callback)).status, 502);
+      const line = capture.lines().find((l) => l.msg === 'Google code exchange failed');
+      const err = line?.err as { status?: number; oauthError?: string } | undefined;
+      assert.equal(err?.status, 400);
+      assert.equal(err?.oauthError, 'invalid_grant');
+      assert.ok(!capture.text().includes(code), 'the authorisation code never reaches the logs');
     });
   });
 });

@@ -92,7 +92,3 @@ export function disconnectedMessage(email: string, revokedAtGoogle: boolean): Sl
     : `Disconnected ${email}. Lume deleted your stored tokens, but Google did not confirm the revocation — to be sure, remove Lume at ${GOOGLE_PERMISSIONS}.`;
   return { text, blocks: [section(mrkdwn), context('Run `/lume connect` to link an account again.')] };
 }
-
-export function notConnectedText(): string {
-  return "You haven't connected a Google account yet.";
-}
