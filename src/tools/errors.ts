@@ -20,6 +20,12 @@ export function areasOf(tool: Pick<Tool, 'scopes'> | undefined): string[] {
   return scored.filter((a) => a.score === best).map((a) => a.area);
 }
 
+/** "Lume needs access to Calendar — run `/lume connect` to grant it", for a tool whose scopes are missing. */
+export function needsAccessMessage(tool: Pick<Tool, 'scopes'> | undefined): string {
+  const areas = areasOf(tool).join(' / ') || 'this part of your Google account';
+  return `Lume needs access to ${areas} — run \`/lume connect\` to grant it.`;
+}
+
 function googleMessage(err: unknown): string {
   const data = (err as { response?: { data?: { error?: { message?: unknown } | string } } }).response?.data;
   const message = typeof data?.error === 'object' ? data.error.message : undefined;
@@ -43,10 +49,7 @@ export function describeToolError(err: unknown, tool?: Pick<Tool, 'name' | 'scop
   if (err instanceof GoogleNotConnectedError)
     return 'No Google account is connected — run `/lume connect` to link one.';
   if (isInvalidGrant(err)) return 'Google access was revoked — run `/lume connect` to reconnect.';
-  if (isInsufficientScope(err)) {
-    const areas = areasOf(tool);
-    return `Lume needs access to ${areas.length ? areas.join(' / ') : 'this part of your Google account'} — run \`/lume connect\` to grant it.`;
-  }
+  if (isInsufficientScope(err)) return needsAccessMessage(tool);
   if ((err as { name?: string }).name === 'AbortError')
     return 'The request was cancelled because it took too long.';
   const status = httpStatusOf(err);

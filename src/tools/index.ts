@@ -33,7 +33,6 @@ import { updateEvent } from './update-event';
 import { updateTask } from './update-task';
 
 export { describeToolError } from './errors';
-export { previewTool, runTool } from './run';
 export type { ActionPreview, Tool, ToolContext, ToolResult } from './types';
 
 /** Every tool Lume has. The agent declares a subset of them to the model (see toolsFor). */

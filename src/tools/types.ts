@@ -25,25 +25,38 @@ export interface ActionPreview {
   body?: string;
 }
 
-export interface Tool<I extends z.ZodType = z.ZodType> {
+interface ToolBase<I extends z.ZodType> {
   name: string;
   /** When to use it, and what never to guess (ids, addresses, times). */
   description: string;
   input: I;
   /** The tool is declared only when the user granted at least one of these (empty: always). */
   scopes: string[];
-  /** True when the tool changes the user's data: it then runs only after the user confirms a card. */
-  sideEffect: boolean;
-  /** Required when sideEffect: what the confirmation card shows. May read data (e.g. the mail being replied to). */
-  preview?: (input: z.infer<I>, ctx: ToolContext) => Promise<ActionPreview> | ActionPreview;
-  handler: (input: z.infer<I>, ctx: ToolContext) => Promise<unknown>;
+  handler(input: z.infer<I>, ctx: ToolContext): Promise<unknown>;
   /** Maps tools: declared only when a Maps API key is configured. */
   requiresMaps?: boolean;
 }
 
+/**
+ * A tool that reads, or one that changes the user's data. A changing tool runs only after the user
+ * confirms a card, so the type demands the `preview` that card shows (it may read data, e.g. the
+ * mail being replied to); there is no generic fallback card.
+ */
+export type ReadTool<I extends z.ZodType = z.ZodType> = ToolBase<I> & {
+  sideEffect: false;
+  preview?: undefined;
+};
+export type ChangeTool<I extends z.ZodType = z.ZodType> = ToolBase<I> & {
+  sideEffect: true;
+  preview(input: z.infer<I>, ctx: ToolContext): Promise<ActionPreview> | ActionPreview;
+};
+export type Tool<I extends z.ZodType = z.ZodType> = ReadTool<I> | ChangeTool<I>;
+
 /** Tool results and failures are data for the model, never thrown through the agent loop. */
 export type ToolResult = { ok: true; data: unknown } | { ok: false; error: string };
 
+export function defineTool<I extends z.ZodType>(tool: ChangeTool<I>): ChangeTool<I>;
+export function defineTool<I extends z.ZodType>(tool: ReadTool<I>): ReadTool<I>;
 export function defineTool<I extends z.ZodType>(tool: Tool<I>): Tool<I> {
   return tool;
 }

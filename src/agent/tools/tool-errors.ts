@@ -4,17 +4,10 @@ import {
   isInsufficientScope,
   isInvalidGrant,
 } from '../../google/errors';
-import { areasOf, describeToolError } from '../../tools/errors';
-import type { Tool } from '../../tools/types';
+import { describeToolError, needsAccessMessage } from '../../tools/errors';
 import { isAbort } from '../model/errors';
 
-export { describeToolError, isInsufficientScope };
-
-/** "Lume needs access to Calendar — run `/lume connect` to grant it", for a tool whose scopes are missing. */
-export function needsAccessMessage(tool: Pick<Tool, 'scopes'>): string {
-  const areas = areasOf(tool).join(' / ') || 'this part of your Google account';
-  return `Lume needs access to ${areas} — run \`/lume connect\` to grant it.`;
-}
+export { describeToolError, isInsufficientScope, needsAccessMessage };
 
 /**
  * Failures that end the whole turn instead of being handed to the model: the Google grant is gone

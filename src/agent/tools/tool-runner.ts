@@ -24,14 +24,6 @@ export interface ToolRunnerDeps {
   onProgress?: (tools: Tool[]) => void | Promise<void>;
 }
 
-const fallbackPreview = (tool: Tool, input: unknown): ActionPreview => ({
-  title: tool.name,
-  fields: Object.entries((input ?? {}) as Record<string, unknown>).map(([label, v]) => ({
-    label,
-    value: typeof v === 'string' ? v : JSON.stringify(v),
-  })),
-});
-
 /** Runs the model's function calls for one turn: in parallel, capped, failures returned as data. */
 export class ToolRunner {
   private used = 0;
@@ -74,9 +66,7 @@ export class ToolRunner {
     if (!parsed.success) return wrapError(describeToolError(parsed.error, tool));
     try {
       if (tool.sideEffect) {
-        const preview = tool.preview
-          ? await tool.preview(parsed.data, this.deps.ctx)
-          : fallbackPreview(tool, parsed.data);
+        const preview = await tool.preview(parsed.data, this.deps.ctx);
         await this.deps.proposals.propose(tool, parsed.data, preview);
         return wrapProposal(preview.title);
       }
