@@ -45,7 +45,7 @@ const MAX_CAUSES = 3;
 /**
  * The `err` serializer of every Lume logger. Google (gaxios) and Slack errors carry their request —
  * headers, body, URL — in nested objects, and network failures repeat the URL in message and stack,
- * so an error is logged as its name, message, stack, status, code, the OAuth error code Google
+ * so an error is logged as its name, message, stack, status, error code, the OAuth error code Google
  * answered (invalid_grant…) and causes only, all scrubbed.
  * Already-summarised errors (plain objects, strings) are scrubbed the same way.
  */
@@ -58,13 +58,17 @@ export function serializeError(err: unknown, depth = 0): unknown {
       status?: unknown;
       code?: unknown;
       response?: { status?: unknown; data?: { error?: unknown } };
+      data?: { error?: unknown };
     };
     out.type = e.name;
     out.message = scrubText(e.message);
     if (e.stack) out.stack = scrubText(e.stack);
     const status = e.response?.status ?? e.status;
     if (typeof status === 'number') out.status = status;
-    if (typeof e.code === 'string' || typeof e.code === 'number') out.code = e.code;
+    // Not `code`: that key is redacted everywhere, because OAuth authorisation codes travel under it.
+    if (typeof e.code === 'string' || typeof e.code === 'number') out.errorCode = e.code;
+    // Slack Web API errors say what went wrong in data.error (channel_not_found, ratelimited…).
+    if (typeof e.data?.error === 'string') out.slackError = scrubText(e.data.error.slice(0, 64));
     const oauthError = e.response?.data?.error;
     if (typeof oauthError === 'string') out.oauthError = scrubText(oauthError.slice(0, 64));
     if (e.cause !== undefined && depth < MAX_CAUSES) out.cause = serializeError(e.cause, depth + 1);

@@ -1,5 +1,4 @@
 import type { User } from '../../models';
-import { safeError } from '../slack/safe-error';
 import { slackUserInfo } from '../slack/user-info';
 import { safeZone } from '../time/zone';
 import { CardProposals } from './confirm/card-proposals';
@@ -41,7 +40,7 @@ export async function handleTurn(deps: AgentDeps, turn: AgentTurnInput): Promise
     await converse(deps, turn, user, delivery, links, controller.signal);
   } catch (err) {
     const failure = classify(err, controller.signal);
-    log[failure === 'other' ? 'error' : 'warn']({ err: safeError(err), failure }, 'agent turn failed');
+    log[failure === 'other' ? 'error' : 'warn']({ err, failure }, 'agent turn failed');
     if (failure === 'revoked') await sendConnectPrompt(ctx, turn, MESSAGES.revoked);
     else await delivery.notify(FAILURE_TEXT[failure]);
   } finally {
@@ -108,5 +107,5 @@ async function converse(
   log.info({ steps: result.steps, toolCalls: runner.callsMade }, 'agent turn answered');
   await deps.memory
     .append(ref, result.contents)
-    .catch((err: unknown) => log.error({ err: safeError(err) }, 'could not save the turn to memory'));
+    .catch((err: unknown) => log.error({ err }, 'could not save the turn to memory'));
 }

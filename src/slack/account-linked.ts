@@ -2,7 +2,6 @@ import type { WebClient } from '@slack/web-api';
 import { connectedMessage } from './blocks/connect';
 import type { SlackDeps } from './deps';
 import { publishHome } from './home';
-import { safeError } from './safe-error';
 
 /**
  * When a connect link completes (in the browser, outside Slack), DM the person "Connected as …" with
@@ -13,7 +12,7 @@ export function onAccountLinked(deps: SlackDeps, client: WebClient): void {
     deps.agenda.cache.forget(user.id);
     await client.chat.postMessage({ channel: slackUserId, ...connectedMessage(user.email) });
     await publishHome(deps, client, teamId, slackUserId).catch((err: unknown) =>
-      deps.ctx.log.warn({ err: safeError(err), userId: user.id }, 'App Home refresh after linking failed'),
+      deps.ctx.log.warn({ err, userId: user.id }, 'App Home refresh after linking failed'),
     );
   });
 }

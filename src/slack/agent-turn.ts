@@ -3,7 +3,6 @@ import type { AgentTurnInput } from '../agent/types';
 import { AGENT_UNAVAILABLE } from './blocks/errors';
 import { esc, truncate } from './blocks/text';
 import type { SlackDeps } from './deps';
-import { safeError } from './safe-error';
 
 /**
  * Hand a question to the agent. The agent answers by itself (it owns the reply); if it throws, the
@@ -14,12 +13,12 @@ export async function runAgentTurn(deps: SlackDeps, turn: AgentTurnInput): Promi
     await deps.agent.handle(turn);
   } catch (err) {
     deps.ctx.log.error(
-      { err: safeError(err), teamId: turn.teamId, userId: turn.slackUserId, source: turn.source },
+      { err, teamId: turn.teamId, userId: turn.slackUserId, source: turn.source },
       'agent turn failed',
     );
     await turn.client.chat
       .postMessage({ channel: turn.channelId, thread_ts: turn.threadTs, text: AGENT_UNAVAILABLE })
-      .catch((e: unknown) => deps.ctx.log.warn({ err: safeError(e) }, 'could not post the apology'));
+      .catch((e: unknown) => deps.ctx.log.warn({ err: e }, 'could not post the apology'));
   }
 }
 

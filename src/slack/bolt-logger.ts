@@ -1,7 +1,7 @@
 import { format } from 'node:util';
 import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
 import type { Logger } from '../log';
-import { redactTokens } from './safe-error';
+import { scrubText } from '../log';
 
 const PINO_TO_BOLT: Record<string, LogLevel> = {
   trace: LogLevel.DEBUG,
@@ -24,7 +24,7 @@ export function boltLogger(root: Logger): BoltLogger {
   const log = root.child({ component: 'slack' });
   let name = 'bolt';
   const line = (args: unknown[]) =>
-    redactTokens(
+    scrubText(
       format(...args.map((a) => (a instanceof Error ? a.message : a))).replace(CONTENT, '$1: [omitted]'),
     );
   return {

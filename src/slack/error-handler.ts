@@ -2,7 +2,6 @@ import type { CodedError } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { AppContext } from '../context';
 import { FRIENDLY_ERROR } from './blocks/errors';
-import { safeError } from './safe-error';
 
 interface BodyShape {
   type?: string;
@@ -29,7 +28,7 @@ export function slackErrorHandler(ctx: AppContext, client: WebClient) {
     const b = (body ?? {}) as BodyShape;
     const userId = b.user_id ?? b.user?.id ?? b.event?.user;
     ctx.log.error(
-      { err: safeError(error.original ?? error), code: error.code, kind: b.type, userId },
+      { err: error.original ?? error, code: error.code, kind: b.type, userId },
       'Slack listener failed',
     );
     try {
@@ -54,7 +53,7 @@ export function slackErrorHandler(ctx: AppContext, client: WebClient) {
       if (b.type === 'block_actions' && userId)
         await client.chat.postMessage({ channel: userId, text: FRIENDLY_ERROR });
     } catch (err) {
-      ctx.log.warn({ err: safeError(err) }, 'could not tell the person about the failure');
+      ctx.log.warn({ err }, 'could not tell the person about the failure');
     }
   };
 }

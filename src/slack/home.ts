@@ -3,7 +3,6 @@ import { isInvalidGrant } from '../google/errors';
 import { homeView } from './blocks/home';
 import type { SlackDeps } from './deps';
 import { accountOf, zoneOf } from './people';
-import { safeError } from './safe-error';
 
 /**
  * Publish a person's App Home. A connected person first sees their status and "Loading your day…"
@@ -44,7 +43,7 @@ export async function publishHome(
       await publish(homeView({ kind: 'not-connected', connectUrl: url, revokedEmail: email }));
       return;
     }
-    ctx.log.error({ err: safeError(err), userId }, 'App Home agenda failed');
+    ctx.log.error({ err, userId }, 'App Home agenda failed');
     await publish(
       homeView({
         kind: 'connected',

@@ -4,7 +4,6 @@ import type { AppContext } from '../context';
 import { safeZone } from '../time/zone';
 import { connectMessage } from './blocks/connect';
 import type { SlackMessage } from './blocks/text';
-import { safeError } from './safe-error';
 import { slackUserInfo } from './user-info';
 
 export type Account = { kind: 'connected'; user: User } | { kind: 'revoked'; user: User } | { kind: 'none' };
@@ -40,7 +39,7 @@ export async function zoneOf(
   try {
     return safeZone((await slackUserInfo(client, teamId, userId)).tz);
   } catch (err) {
-    ctx.log.warn({ err: safeError(err), teamId, userId }, 'users.info failed; using UTC');
+    ctx.log.warn({ err, teamId, userId }, 'users.info failed; using UTC');
     return 'UTC';
   }
 }

@@ -22,6 +22,25 @@ describe('logging', () => {
     assert.match(text(), /\[redacted\]/);
   });
 
+  it('keeps the code Slack or Google gave an error, and nothing of its request', () => {
+    const { log, lines } = captureLogger();
+    const slackErr = Object.assign(new Error('An API error occurred: channel_not_found'), {
+      code: 'slack_webapi_platform_error',
+      data: { ok: false, error: 'channel_not_found', response_metadata: { scopes: ['chat:write'] } },
+    });
+    const googleErr = Object.assign(new Error('invalid_grant'), {
+      config: { headers: { Authorization: 'Bearer ya29.SECRET-TOKEN-VALUE-123456' } },
+      response: { status: 400, data: { error: 'invalid_grant', error_description: 'Bad Request' } },
+    });
+    log.warn({ err: slackErr }, 'slack failed');
+    log.warn({ err: googleErr }, 'google failed');
+    const [slack, google] = lines().map((l) => l.err as Record<string, unknown>);
+    assert.equal(slack.slackError, 'channel_not_found');
+    assert.equal(slack.errorCode, 'slack_webapi_platform_error');
+    assert.deepEqual([google.status, google.oauthError], [400, 'invalid_grant']);
+    assert.ok(!JSON.stringify(lines()).includes('SECRET-TOKEN'), 'the request config is never logged');
+  });
+
   describe('over a whole OAuth flow', () => {
     let app: AuthApp;
     let capture: ReturnType<typeof captureLogger>;

@@ -2,7 +2,6 @@ import type { PendingAction } from '../../../models';
 import { DecryptError } from '../../auth/token-cipher';
 import type { AppContext } from '../../context';
 import { type ActionOutcome, actionOutcomeCard } from '../../slack/blocks/action-outcome-card';
-import { safeError } from '../../slack/safe-error';
 import type { ActionPreview, Tool } from '../../tools/types';
 import type { ConversationMemory } from '../memory/memory-store';
 import type { ActionClick } from '../types';
@@ -131,7 +130,7 @@ async function updateCard(
       blocks: message.blocks,
     });
   } catch (err) {
-    deps.ctx.log.warn({ err: safeError(err), actionId: action.id }, 'could not update the card');
+    deps.ctx.log.warn({ err, actionId: action.id }, 'could not update the card');
   }
 }
 
@@ -140,7 +139,7 @@ async function note(deps: DecisionDeps, action: PendingAction, content: ReturnTy
   try {
     await deps.memory.appendTo(action.conversationKey, action.userId, [content]);
   } catch (err) {
-    deps.ctx.log.warn({ err: safeError(err), actionId: action.id }, 'could not note the outcome');
+    deps.ctx.log.warn({ err, actionId: action.id }, 'could not note the outcome');
   }
 }
 
@@ -151,7 +150,7 @@ async function tell(deps: DecisionDeps, click: ActionClick, reason: Refusal): Pr
     try {
       await click.client.chat.postEphemeral({ channel: click.channelId, user: click.slackUserId, text });
     } catch (err) {
-      deps.ctx.log.warn({ err: safeError(err) }, 'could not answer the click');
+      deps.ctx.log.warn({ err }, 'could not answer the click');
     }
   }
   return `refused:${reason}`;

@@ -2,7 +2,6 @@ import type { WebClient } from '@slack/web-api';
 import type { PendingAction } from '../../../models';
 import type { AppContext } from '../../context';
 import { hasAnyScope } from '../../google/scopes';
-import { safeError } from '../../slack/safe-error';
 import { slackUserInfo } from '../../slack/user-info';
 import { safeZone } from '../../time/zone';
 import type { Tool } from '../../tools/types';
@@ -57,7 +56,7 @@ export async function executeAction(
     });
     return { ok: true, result: await tool.handler(input, tctx) };
   } catch (err) {
-    ctx.log.warn({ err: safeError(err), tool: tool.name, actionId: action.id }, 'confirmed action failed');
+    ctx.log.warn({ err, tool: tool.name, actionId: action.id }, 'confirmed action failed');
     return { ok: false, error: describeToolError(err, tool) };
   }
 }

@@ -1,6 +1,5 @@
 import { answerFeedback } from '../../slack/blocks/answer-feedback';
 import type { SlackMessage } from '../../slack/blocks/text';
-import { safeError } from '../../slack/safe-error';
 import { LineBuffer } from './line-buffer';
 import type { LinkPolicy } from './link-policy';
 import { PostDelivery } from './post-delivery';
@@ -49,7 +48,7 @@ export class StreamDelivery implements Delivery {
     } catch (err) {
       // Not an assistant thread (e.g. a channel mention): the streamed answer itself shows progress.
       this.statusWorks = false;
-      this.dest.log.debug({ err: safeError(err) }, 'assistant status unavailable');
+      this.dest.log.debug({ err }, 'assistant status unavailable');
     }
   }
 
@@ -99,7 +98,7 @@ export class StreamDelivery implements Delivery {
       await this.streamer.append(text);
     } catch (err) {
       this.broken = true;
-      this.dest.log.warn({ err: safeError(err) }, 'Slack streaming failed; posting the answer instead');
+      this.dest.log.warn({ err }, 'Slack streaming failed; posting the answer instead');
     }
   }
 
@@ -112,7 +111,7 @@ export class StreamDelivery implements Delivery {
       await streamer.stop(withFeedback ? [answerFeedback()] : undefined);
     } catch (err) {
       this.broken = true;
-      this.dest.log.warn({ err: safeError(err) }, 'Slack stopStream failed');
+      this.dest.log.warn({ err }, 'Slack stopStream failed');
     }
   }
 }

@@ -1,6 +1,5 @@
 import type { FunctionCall, Part } from '@google/genai';
 import type { Logger } from '../../log';
-import { safeError } from '../../slack/safe-error';
 import type { ActionPreview, Tool, ToolContext } from '../../tools/types';
 import type { LinkPolicy } from '../delivery/link-policy';
 import { describeToolError, isFatalToolError, isInsufficientScope } from './tool-errors';
@@ -78,7 +77,7 @@ export class ToolRunner {
       const message = describeToolError(err, tool);
       // Missing access is shown to the person whatever the model does with it.
       if (isInsufficientScope(err)) this.deps.notices.add(message);
-      else this.deps.log.warn({ tool: tool.name, err: safeError(err) }, 'tool call failed');
+      else this.deps.log.warn({ tool: tool.name, err }, 'tool call failed');
       return wrapError(message);
     }
   }

@@ -10,7 +10,6 @@ import {
 import { hasAnyScope, SCOPES } from '../../google/scopes';
 import type { Logger } from '../../log';
 import { localDay, safeZone } from '../../time/zone';
-import { safeError } from '../safe-error';
 import { AgendaCache } from './cache';
 import { fetchEvents } from './calendar';
 import { fetchMail } from './mail';
@@ -71,7 +70,7 @@ export class AgendaService {
         throw err instanceof GoogleAccountRevokedError ? err : new GoogleAccountRevokedError(user.id);
       if (isInsufficientScope(err)) return { ok: false, note: notGranted(area) };
       const status = httpStatusOf(err);
-      this.deps.log.warn({ err: safeError(err), area, userId: user.id }, 'agenda section failed');
+      this.deps.log.warn({ err, area, userId: user.id }, 'agenda section failed');
       return {
         ok: false,
         // The status goes to the log above; the person only needs to know whose side it is on.

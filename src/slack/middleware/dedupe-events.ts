@@ -1,7 +1,6 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import { Op, UniqueConstraintError } from 'sequelize';
 import type { AppContext } from '../../context';
-import { safeError } from '../safe-error';
 
 const KEEP_MS = 24 * 60 * 60 * 1000;
 const PURGE_EVERY_MS = 10 * 60 * 1000;
@@ -32,7 +31,7 @@ export function dedupeEvents(ctx: AppContext): Middleware<AnyMiddlewareArgs> {
       lastPurge = now;
       // Slack retries within the hour; a day of ids is plenty. Not awaited: the event does not wait on housekeeping.
       ctx.db.models.SlackEvent.destroy({ where: { createdAt: { [Op.lt]: new Date(now - KEEP_MS) } } }).catch(
-        (e: unknown) => ctx.log.warn({ err: safeError(e) }, 'slack_events purge failed'),
+        (e: unknown) => ctx.log.warn({ err: e }, 'slack_events purge failed'),
       );
     }
     await next();

@@ -2,7 +2,6 @@ import { disconnectedMessage } from '../../blocks/connect';
 import { esc } from '../../blocks/text';
 import { publishHome } from '../../home';
 import { accountOf } from '../../people';
-import { safeError } from '../../safe-error';
 import type { Subcommand } from './types';
 
 /** `/lume disconnect`: revoke the grant at Google, delete the stored tokens, confirm, refresh App Home. */
@@ -20,6 +19,6 @@ export const disconnect: Subcommand = async ({ deps, teamId, userId, respond, cl
   deps.agenda.cache.forget(account.user.id);
   await respond({ response_type: 'ephemeral', ...disconnectedMessage(account.user.email, revokedAtGoogle) });
   await publishHome(deps, client, teamId, userId).catch((err: unknown) =>
-    deps.ctx.log.warn({ err: safeError(err), userId }, 'App Home refresh after disconnect failed'),
+    deps.ctx.log.warn({ err, userId }, 'App Home refresh after disconnect failed'),
   );
 };
