@@ -2,18 +2,10 @@ import { confirmCard } from '../../slack/blocks/confirm-card';
 import type { ActionPreview, Tool } from '../../tools/types';
 import type { Delivery } from '../delivery';
 import type { ProposalSink } from '../tools/tool-runner';
-import type { PendingActions } from './pending-actions';
+import type { NewAction, PendingActions } from './pending-actions';
 
-export interface ProposalOwner {
-  teamId: string;
-  slackUserId: string;
-  userId: string;
-  channelId: string;
-  threadTs?: string;
-  conversationKey: string;
-  /** The zone the turn's tools (and so the card's preview) use. */
-  timeZone: string;
-}
+/** Who a proposal belongs to and where its card goes: a pending action minus what the tool call adds. */
+export type ProposalOwner = Omit<NewAction, 'toolName' | 'args' | 'preview'> & { timeZone: string };
 
 /** A proposed change becomes a stored pending action and a card in the conversation, nothing more. */
 export class CardProposals implements ProposalSink {
