@@ -134,7 +134,7 @@ export const oauthCallbackDoc: RouteDoc = {
         }),
       ),
       '400': pageOrJsonResponse(
-        'Missing, unknown, expired or already used `state`, or a callback opened in another browser. Google is not asked.',
+        'Missing, unknown, expired or already used `state`, a callback opened in another browser, or a parameter given twice. Google is not asked.',
         BadRequest,
         { error: 'invalid_state', message: 'unknown, expired or already used state' },
       ),
