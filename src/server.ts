@@ -5,9 +5,10 @@ import express from 'express';
 import type { Agent } from './agent/types';
 import type { AppContext } from './context';
 import { httpRoutes } from './http';
+import { slackEventsDoc } from './http/openapi/slack-events';
 import { createSlackApp } from './slack/app';
 import { boltLogger } from './slack/bolt-logger';
-import { buildReceiver } from './slack/receiver';
+import { buildReceiver, SLACK_EVENTS_PATH } from './slack/receiver';
 import { verifyBotToken } from './slack/verify-bot-token';
 
 export interface ServerDeps {
@@ -38,7 +39,7 @@ export async function createServer(ctx: AppContext, deps: ServerDeps): Promise<L
   const identity = await verifyBotToken(ctx, logger);
   // The receiver goes on first: its /slack/events route must read the raw body before any parser.
   const { mode, receiver } = buildReceiver(ctx, web, logger);
-  web.use(httpRoutes(ctx));
+  web.use(httpRoutes(ctx, { alsoDocumented: mode === 'http' ? [slackEventsDoc(SLACK_EVENTS_PATH)] : [] }));
   const { app: slack } = createSlackApp({ ctx, agent: deps.agent, receiver, logger, identity });
 
   let server: Server | undefined;

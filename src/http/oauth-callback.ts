@@ -1,80 +1,89 @@
 import type { Request, Response } from 'express';
+import { z } from 'zod';
 import { SESSION_COOKIE, SESSION_TTL_SECONDS } from '../auth/sessions';
 import type { AppContext } from '../context';
 import { parseCookies, serializeCookie } from './cookies';
+import { errorBody, internalErrorResponse, pageOrJsonResponse, type RouteDoc } from './openapi/route-doc';
+import { GOOGLE_PERMISSIONS, OAUTH_PAGES } from './page-text';
+import type { PageOptions } from './pages';
+import { withRequestId } from './request-log';
 import { respond } from './respond';
-import { userView } from './user-view';
+import { USER_EXAMPLE, UserView, userView } from './user-view';
 
-const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-const GOOGLE_PERMISSIONS = 'https://myaccount.google.com/permissions';
+/** What Google appends to the redirect URI; anything else it sends (scope, authuser, hd…) is ignored. */
+const CallbackQuery = z.object({
+  code: z.string().optional().meta({ description: 'The authorisation code.', example: '4/0AeanS0b…' }),
+  state: z.string().optional().meta({ description: 'The state Lume sent to Google.' }),
+  error: z.string().optional().meta({
+    description: 'Set instead of `code` when the person cancelled or Google failed.',
+    example: 'access_denied',
+  }),
+});
+const Linked = z.object({
+  token: z.string().meta({
+    description: 'The session JWT (HS256, one hour); also set as the HttpOnly `lume_session` cookie.',
+  }),
+  user: UserView,
+});
+const Denied = z.object({
+  error: z
+    .string()
+    .regex(/^[a-z_]{1,64}$/)
+    .meta({ description: 'The OAuth error code Google reported (`access_denied`…), or `unknown_error`.' }),
+});
+const BadRequest = errorBody(['invalid_state', 'invalid_request']);
+const GoogleFailed = errorBody(['no_offline_access', 'google_unavailable']);
 
 /**
  * Name the Slack person and workspace the account now serves. A connect link forwarded to someone
  * else links *their* Google account to the sender's Slack identity; the person in this browser is
  * the one who can notice, so they are told whose it is and how to take access back at Google.
  */
-async function linkedPage(ctx: AppContext, slack: { teamId: string; slackUserId: string }, email: string) {
+async function linkedPage(
+  ctx: AppContext,
+  slack: { teamId: string; slackUserId: string },
+  email: string,
+): Promise<PageOptions> {
   const who = await ctx.hooks.describeSlackUser(slack);
-  const whom = who
-    ? `${who.userName}${who.teamName ? ` in the ${who.teamName} Slack workspace` : ' in Slack'}`
-    : 'the Slack account that asked for this link';
   return {
-    message: `${email} is now linked to Lume for ${whom}. Lume can help with your Gmail, Calendar and Tasks there; you can close this tab and go back to Slack.`,
-    note: `Not you, or did someone send you this link? Remove Lume's access in your Google Account — Lume loses access at once.`,
-    links: [
-      { href: `slack://open?team=${encodeURIComponent(slack.teamId)}`, label: 'Back to Slack' },
-      { href: GOOGLE_PERMISSIONS, label: "Remove Lume's access in your Google Account" },
-    ],
+    ...OAUTH_PAGES.linked(email, who),
+    teamId: slack.teamId,
+    links: [{ href: GOOGLE_PERMISSIONS, label: OAUTH_PAGES.removeAccess }],
   };
 }
-const RETRY = 'Run /lume connect in Slack (or start again) to get a fresh link.';
 
 /** GET /auth/oauth/google/callback: finish the flow, store the account, start a session. */
 export function oauthCallback(ctx: AppContext) {
   return async (req: Request, res: Response) => {
-    const cookies = parseCookies(req);
-    const outcome = await ctx.oauth.complete({
-      code: str(req.query.code),
-      state: str(req.query.state),
-      error: str(req.query.error),
-      cookies,
-    });
+    const query = CallbackQuery.safeParse(req.query);
+    if (!query.success) {
+      const body = BadRequest.parse({
+        error: 'invalid_request',
+        message: 'code, state and error may appear once each',
+      });
+      return respond(req, res, 400, body, OAUTH_PAGES.invalidState);
+    }
+    const outcome = await ctx.oauth.complete({ ...query.data, cookies: parseCookies(req) });
     switch (outcome.kind) {
       case 'denied':
         return respond(
           req,
           res,
           403,
-          { error: outcome.error },
-          {
-            title: 'Nothing was connected',
-            message:
-              outcome.error === 'access_denied'
-                ? `You cancelled on Google’s consent screen, so Lume has no access to your account. ${RETRY}`
-                : `Google did not complete the sign-in (${outcome.error}). ${RETRY}`,
-          },
+          Denied.parse({ error: outcome.error }),
+          OAUTH_PAGES.denied(outcome.error),
         );
-      case 'bad_request':
-        return respond(
-          req,
-          res,
-          400,
-          { error: 'invalid_state', message: outcome.reason },
-          {
-            title: 'This sign-in link is no longer valid',
-            message: `It may have expired, been used already, or been opened in another browser. ${RETRY}`,
-          },
-        );
+      case 'bad_request': {
+        const body = BadRequest.parse({ error: 'invalid_state', message: outcome.reason });
+        return respond(req, res, 400, body, OAUTH_PAGES.invalidState);
+      }
       case 'no_offline_access':
         return respond(
           req,
           res,
           502,
-          { error: 'no_offline_access' },
-          {
-            title: 'Google did not grant lasting access',
-            message: `Lume needs offline access to keep working after an hour; Google did not grant it, so nothing was saved. ${RETRY}`,
-          },
+          GoogleFailed.parse({ error: 'no_offline_access' }),
+          OAUTH_PAGES.noOfflineAccess,
         );
       case 'exchange_failed':
       case 'profile_failed':
@@ -82,11 +91,8 @@ export function oauthCallback(ctx: AppContext) {
           req,
           res,
           502,
-          { error: 'google_unavailable' },
-          {
-            title: 'Google did not answer as expected',
-            message: `Lume could not finish connecting your account; nothing was saved. ${RETRY}`,
-          },
+          GoogleFailed.parse({ error: 'google_unavailable' }),
+          OAUTH_PAGES.googleUnavailable,
         );
     }
     const { user, slack } = outcome;
@@ -97,17 +103,50 @@ export function oauthCallback(ctx: AppContext) {
       serializeCookie(SESSION_COOKIE, token, { maxAgeSeconds: SESSION_TTL_SECONDS, path: '/', secure }),
     );
     const identities = await ctx.db.models.SlackIdentity.findAll({ where: { userId: user.id } });
-    const page = slack ? await linkedPage(ctx, slack, user.email) : { message: 'You are signed in to Lume.' };
-    respond(
-      req,
-      res,
-      200,
-      { token, user: userView(user, identities) },
-      { title: `Connected as ${user.email}`, ...page },
-    );
+    const page = slack ? await linkedPage(ctx, slack, user.email) : OAUTH_PAGES.signedIn(user.email);
+    respond(req, res, 200, Linked.parse({ token, user: userView(user, identities) }), page);
     if (slack) {
       ctx.google.evict(user.id);
       void ctx.hooks.emitAccountLinked({ user, teamId: slack.teamId, slackUserId: slack.slackUserId });
     }
   };
 }
+
+export const oauthCallbackDoc: RouteDoc = {
+  method: 'get',
+  path: '/auth/oauth/google/callback',
+  operation: withRequestId({
+    operationId: 'finishGoogleSignIn',
+    tags: ['Google sign-in'],
+    summary: 'Google OAuth callback',
+    description:
+      'Where Google sends the browser back. Checks the single-use `state` and the browser binding before asking Google for tokens, stores them encrypted and starts a session. Answers a page, or JSON when the request prefers `application/json`.',
+    requestParams: { query: CallbackQuery },
+    responses: {
+      '200': pageOrJsonResponse(
+        'Connected; the session JWT is also set as an HttpOnly cookie.',
+        Linked,
+        { token: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.…', user: USER_EXAMPLE },
+        z.object({
+          'Set-Cookie': z
+            .string()
+            .meta({ example: 'lume_session=eyJ…; Max-Age=3600; Path=/; HttpOnly; SameSite=Lax' }),
+        }),
+      ),
+      '400': pageOrJsonResponse(
+        'Missing, unknown, expired or already used `state`, a callback opened in another browser, or a parameter given twice. Google is not asked.',
+        BadRequest,
+        { error: 'invalid_state', message: 'unknown, expired or already used state' },
+      ),
+      '403': pageOrJsonResponse('The person cancelled at Google, or Google refused.', Denied, {
+        error: 'access_denied',
+      }),
+      '500': internalErrorResponse,
+      '502': pageOrJsonResponse(
+        'Google failed the token exchange or profile lookup, or granted no lasting (offline) access. Nothing is saved.',
+        GoogleFailed,
+        { error: 'google_unavailable' },
+      ),
+    },
+  }),
+};

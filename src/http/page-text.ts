@@ -1,0 +1,80 @@
+import type { PageOptions } from './pages';
+
+/** Every sentence Lume's own pages show people, in one place (the layout is in pages.ts). */
+
+const RETRY = 'Run /lume connect in Slack (or start again) to get a fresh link.';
+export const GOOGLE_PERMISSIONS = 'https://myaccount.google.com/permissions';
+
+type Outcome = Pick<PageOptions, 'tone' | 'title' | 'message' | 'note'>;
+
+export const CHROME = {
+  backToSlack: 'Back to Slack',
+  slackInBrowser: 'Open Slack in your browser',
+  footer: 'Lume — your assistant in Slack for Gmail, Calendar, Tasks and Keep.',
+};
+
+export const OAUTH_PAGES = {
+  rateLimited: {
+    tone: 'warning',
+    title: 'Too many sign-in attempts',
+    message: 'Please wait a minute and try again.',
+  },
+  malformedLink: {
+    tone: 'error',
+    title: 'This link is not valid',
+    message: 'Run /lume connect in Slack to get a fresh link.',
+  },
+  expiredLink: {
+    tone: 'warning',
+    title: 'This link has expired',
+    message: 'Connect links work once and for ten minutes. Run /lume connect in Slack to get a fresh one.',
+  },
+  denied: (error: string): Outcome => ({
+    tone: 'warning',
+    title: 'Nothing was connected',
+    message:
+      error === 'access_denied'
+        ? `You cancelled on Google’s consent screen, so Lume has no access to your account. ${RETRY}`
+        : `Google did not complete the sign-in (${error}). ${RETRY}`,
+  }),
+  invalidState: {
+    tone: 'error',
+    title: 'This sign-in link is no longer valid',
+    message: `It may have expired, been used already, or been opened in another browser. ${RETRY}`,
+  },
+  noOfflineAccess: {
+    tone: 'error',
+    title: 'Google did not grant lasting access',
+    message: `Lume needs offline access to keep working after an hour; Google did not grant it, so nothing was saved. ${RETRY}`,
+  },
+  googleUnavailable: {
+    tone: 'error',
+    title: 'Google did not answer as expected',
+    message: `Lume could not finish connecting your account; nothing was saved. ${RETRY}`,
+  },
+  /** `whom`: the Slack person (and workspace) the account now serves, or undefined when unknown. */
+  linked: (email: string, whom: { userName: string; teamName?: string } | null): Outcome => {
+    const who = whom
+      ? `${whom.userName}${whom.teamName ? ` in the ${whom.teamName} Slack workspace` : ' in Slack'}`
+      : 'the Slack account that asked for this link';
+    return {
+      tone: 'success',
+      title: `Connected as ${email}`,
+      message: `${email} is now linked to Lume for ${who}. Lume can help with your Gmail, Calendar and Tasks there; you can close this tab and go back to Slack.`,
+      note: `Not you, or did someone send you this link? Remove Lume's access in your Google Account — Lume loses access at once.`,
+    };
+  },
+  removeAccess: "Remove Lume's access in your Google Account",
+  signedIn: (email: string): Outcome => ({
+    tone: 'success',
+    title: `Connected as ${email}`,
+    message: 'You are signed in to Lume.',
+  }),
+} satisfies Record<string, Outcome | string | ((...a: never[]) => Outcome)>;
+
+export const DOCS_PAGES = {
+  swaggerTitle: 'Lume HTTP API',
+  redocTitle: 'Lume HTTP API reference',
+  nav: { swagger: 'Try it (Swagger UI)', redoc: 'Reference (ReDoc)', spec: 'openapi.json' },
+  noScript: 'The interactive API documentation needs JavaScript. The description itself is at /openapi.json.',
+};
