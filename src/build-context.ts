@@ -5,11 +5,11 @@ import { AuthHooks } from './auth/hooks';
 import { GoogleOAuthFlow } from './auth/oauth-flow';
 import { OAuthStates } from './auth/oauth-states';
 import { Sessions } from './auth/sessions';
-import { TokenCipher } from './auth/token-cipher';
-import { TokenStore } from './auth/token-store';
 import type { Config } from './config';
 import type { AppContext } from './context';
+import { TokenCipher } from './crypto/token-cipher';
 import { GoogleClientFactory } from './google/client-factory';
+import { TokenStore } from './google/token-store';
 import type { Logger } from './log';
 
 /** Wire the services on an open database. Tests call this with their own config and logger. */

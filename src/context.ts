@@ -5,10 +5,10 @@ import type { AuthHooks } from './auth/hooks';
 import type { GoogleOAuthFlow } from './auth/oauth-flow';
 import type { OAuthStates } from './auth/oauth-states';
 import type { Sessions } from './auth/sessions';
-import type { TokenCipher } from './auth/token-cipher';
-import type { TokenStore } from './auth/token-store';
 import type { Config } from './config';
+import type { TokenCipher } from './crypto/token-cipher';
 import type { GoogleClientFactory } from './google/client-factory';
+import type { TokenStore } from './google/token-store';
 import type { Logger } from './log';
 
 /** Everything a listener, route or tool may need, built once in src/index.ts (or by a test). */

@@ -1,8 +1,8 @@
 import type { AppContext } from '../context';
+import { Sealer } from '../crypto/sealer';
 import type { PurgeTask } from '../housekeeping';
 import { PendingActions } from './confirm/pending-actions';
 import { ConversationMemory } from './memory/memory-store';
-import { Sealer } from './sealed';
 
 /**
  * The agent's share of housekeeping (for startHousekeeping in the composition root): pending actions

@@ -1,4 +1,5 @@
 import type { AppContext } from '../context';
+import { Sealer } from '../crypto/sealer';
 import { hasAnyScope } from '../google/scopes';
 import { PerMinuteLimiter } from '../rate-limit';
 import { toolByName, toolsFor } from '../tools';
@@ -10,7 +11,6 @@ import { ConversationMemory, DEFAULT_MEMORY, type MemoryLimits } from './memory/
 import { createGeminiModel } from './model/gemini';
 import { DEFAULT_RETRY, type RetryClock, type RetryPolicy, realClock } from './model/retry';
 import type { ModelClient } from './model/types';
-import { Sealer } from './sealed';
 import { handleTurn } from './turn';
 import type { Agent } from './types';
 

@@ -1,6 +1,6 @@
 import { Op } from 'sequelize';
 import type { Models } from '../../models';
-import { DecryptError, type TokenCipher } from '../auth/token-cipher';
+import { DecryptError, type TokenCipher } from '../crypto/token-cipher';
 
 const BATCH = 200;
 

@@ -2,8 +2,8 @@ import type { Models, User } from '../../models';
 import type { Config } from '../config';
 import type { GoogleClientFactory } from '../google/client-factory';
 import { createOAuthClient } from '../google/oauth-client';
+import type { TokenStore } from '../google/token-store';
 import type { Logger } from '../log';
-import type { TokenStore } from './token-store';
 
 export interface RefreshResult {
   expiresAt: Date | null;

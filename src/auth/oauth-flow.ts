@@ -7,12 +7,12 @@ import type { Config } from '../config';
 import { GoogleApis } from '../google/apis';
 import { createOAuthClient } from '../google/oauth-client';
 import { REQUESTED_SCOPES } from '../google/scopes';
+import type { TokenStore } from '../google/token-store';
 import type { Logger } from '../log';
 import type { Accounts } from './accounts';
 import type { ConnectLinks, SlackRef } from './connect-links';
 import type { OAuthStates } from './oauth-states';
 import { safeEqual, sha256Hex } from './secrets';
-import type { TokenStore } from './token-store';
 
 export type StartOutcome =
   | { kind: 'redirect'; url: string; binding: BrowserBinding }

@@ -1,9 +1,9 @@
 import { Op } from 'sequelize';
 import type { Models } from '../../models';
+import { DecryptError, type TokenCipher } from '../crypto/token-cipher';
 import type { SlackRef } from './connect-links';
 import { createPkcePair } from './pkce';
 import { randomToken, sha256Hex } from './secrets';
-import { DecryptError, type TokenCipher } from './token-cipher';
 
 export const STATE_TTL_MS = 10 * 60 * 1000;
 

@@ -1,7 +1,7 @@
 import type { Database } from '../../models/db';
+import { DecryptError } from '../crypto/token-cipher';
+import type { TokenStore } from '../google/token-store';
 import type { OAuthStates } from './oauth-states';
-import { DecryptError } from './token-cipher';
-import type { TokenStore } from './token-store';
 
 export interface RotationReport {
   users: number;

@@ -1,7 +1,7 @@
 import { type Logger as BoltLogger, ExpressReceiver, SocketModeReceiver } from '@slack/bolt';
 import type express from 'express';
 import type { AppContext } from '../context';
-import { slackClientOptions } from './app';
+import { slackClientOptions } from './client-options';
 import { requireFreshTimestamp } from './fresh-timestamp';
 
 export const SLACK_EVENTS_PATH = '/slack/events';

@@ -1,7 +1,7 @@
 import type { Logger as BoltLogger } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import type { AppContext } from '../context';
-import { slackClientOptions } from './app';
+import { slackClientOptions } from './client-options';
 
 export interface BotIdentity {
   botId: string;

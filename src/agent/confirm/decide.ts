@@ -1,6 +1,6 @@
 import type { PendingAction } from '../../../models';
-import { DecryptError } from '../../auth/token-cipher';
 import type { AppContext } from '../../context';
+import { DecryptError } from '../../crypto/token-cipher';
 import { type ActionOutcome, actionOutcomeCard } from '../../slack/blocks/action-outcome-card';
 import type { ActionPreview, Tool } from '../../tools/types';
 import type { ConversationMemory } from '../memory/memory-store';

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Op } from 'sequelize';
 import type { Models, PendingAction } from '../../../models';
 import type { PendingActionStatus } from '../../../models/pending-action';
+import type { Sealer } from '../../crypto/sealer';
 import type { ActionPreview } from '../../tools/types';
-import type { Sealer } from '../sealed';
 
 /** How long a card can be confirmed: long enough to read it, short enough that it cannot be found later. */
 export const ACTION_TTL_MS = 15 * 60 * 1000;

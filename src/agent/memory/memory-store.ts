@@ -1,8 +1,8 @@
 import type { Content } from '@google/genai';
 import { Op } from 'sequelize';
 import type { AgentMessage, Models } from '../../../models';
+import type { Sealer } from '../../crypto/sealer';
 import type { Logger } from '../../log';
-import type { Sealer } from '../sealed';
 import { type ConversationRef, conversationKey, isRolling } from './conversation-key';
 import { normaliseHistory } from './trim';
 

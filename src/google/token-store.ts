@@ -1,5 +1,5 @@
 import type { User } from '../../models';
-import type { TokenCipher } from './token-cipher';
+import type { TokenCipher } from '../crypto/token-cipher';
 
 /** The Google token fields we keep; names as google-auth-library's Credentials. */
 export interface GoogleTokens {

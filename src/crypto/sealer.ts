@@ -1,4 +1,4 @@
-import type { CipherContext, TokenCipher } from '../auth/token-cipher';
+import type { CipherContext, TokenCipher } from './token-cipher';
 
 /**
  * JSON sealed with the token cipher (AES-256-GCM, bound to table/column/row). The agent stores mail
