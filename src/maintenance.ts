@@ -1,6 +1,4 @@
 import { agentPurgeTasks } from './agent/housekeeping';
-import { reencryptAgentData } from './agent/rotate-keys';
-import { rotateKeys } from './auth/rotate-keys';
 import type { AppContext } from './context';
 import type { PurgeTask } from './housekeeping';
 
@@ -13,22 +11,4 @@ export function purgeTasks(ctx: AppContext): PurgeTask[] {
     { name: 'oauth_states', run: () => ctx.states.purgeExpired() },
     ...agentPurgeTasks(ctx),
   ];
-}
-
-export interface KeyRotationReport {
-  users: number;
-  oauthStates: number;
-  agentRows: number;
-  /** Values no configured key opens; while this is above 0, keep the old keys configured. */
-  unreadable: number;
-}
-
-/**
- * Re-encrypt everything stored encrypted with the current key (`npm run rotate-keys`). Every
- * encrypted column must be covered here, or dropping the old key loses it.
- */
-export async function rotateAllKeys(ctx: AppContext): Promise<KeyRotationReport> {
-  const auth = await rotateKeys(ctx.db, ctx.tokens, ctx.states);
-  const agent = await reencryptAgentData(ctx.db.models, ctx.cipher);
-  return { ...auth, agentRows: agent.rewritten, unreadable: auth.unreadable + agent.unreadable };
 }

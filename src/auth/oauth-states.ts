@@ -7,7 +7,8 @@ import { randomToken, sha256Hex } from './secrets';
 
 export const STATE_TTL_MS = 10 * 60 * 1000;
 
-const verifierContext = (stateHash: string) => ({
+/** Where a PKCE verifier is sealed: bound to its state's row. */
+export const verifierContext = (stateHash: string) => ({
   table: 'oauth_states',
   column: 'pkce_verifier',
   row: stateHash,
@@ -75,25 +76,5 @@ export class OAuthStates {
 
   async purgeExpired(): Promise<number> {
     return this.models.OAuthState.destroy({ where: { expiresAt: { [Op.lt]: this.now() } } });
-  }
-
-  /** Re-encrypt pending verifiers with the current key (key rotation). */
-  async reencryptAll(): Promise<{ rewritten: number; unreadable: number }> {
-    let rewritten = 0;
-    let unreadable = 0;
-    for (const row of await this.models.OAuthState.findAll({ where: { usedAt: null } })) {
-      if (!this.cipher.needsReencryption(row.pkceVerifierEnc)) continue;
-      const ctx = verifierContext(row.stateHash);
-      try {
-        row.pkceVerifierEnc = this.cipher.encrypt(this.cipher.decrypt(row.pkceVerifierEnc, ctx), ctx);
-      } catch (err) {
-        if (!(err instanceof DecryptError)) throw err;
-        unreadable += 1;
-        continue;
-      }
-      await row.save();
-      rewritten += 1;
-    }
-    return { rewritten, unreadable };
   }
 }

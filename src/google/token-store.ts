@@ -9,7 +9,8 @@ export interface GoogleTokens {
   scope?: string | null;
 }
 
-const ctx = (user: User, column: 'access_token' | 'refresh_token') => ({
+/** Where a token is sealed: bound to its user's row, so a ciphertext copied to another row fails. */
+export const tokenContext = (user: { id: string }, column: 'access_token' | 'refresh_token') => ({
   table: 'users',
   column,
   row: user.id,
@@ -22,10 +23,10 @@ export class TokenStore {
   read(user: User): { accessToken: string | null; refreshToken: string | null; expiryDate: number | null } {
     return {
       accessToken: user.accessTokenEnc
-        ? this.cipher.decrypt(user.accessTokenEnc, ctx(user, 'access_token'))
+        ? this.cipher.decrypt(user.accessTokenEnc, tokenContext(user, 'access_token'))
         : null,
       refreshToken: user.refreshTokenEnc
-        ? this.cipher.decrypt(user.refreshTokenEnc, ctx(user, 'refresh_token'))
+        ? this.cipher.decrypt(user.refreshTokenEnc, tokenContext(user, 'refresh_token'))
         : null,
       expiryDate: user.tokenExpiresAt ? user.tokenExpiresAt.getTime() : null,
     };
@@ -37,9 +38,9 @@ export class TokenStore {
    */
   apply(user: User, tokens: GoogleTokens): void {
     if (tokens.access_token)
-      user.accessTokenEnc = this.cipher.encrypt(tokens.access_token, ctx(user, 'access_token'));
+      user.accessTokenEnc = this.cipher.encrypt(tokens.access_token, tokenContext(user, 'access_token'));
     if (tokens.refresh_token)
-      user.refreshTokenEnc = this.cipher.encrypt(tokens.refresh_token, ctx(user, 'refresh_token'));
+      user.refreshTokenEnc = this.cipher.encrypt(tokens.refresh_token, tokenContext(user, 'refresh_token'));
     if (tokens.expiry_date) user.tokenExpiresAt = new Date(tokens.expiry_date);
     if (tokens.scope) user.grantedScopes = normaliseScopes(tokens.scope);
   }
@@ -48,22 +49,6 @@ export class TokenStore {
     user.accessTokenEnc = null;
     user.refreshTokenEnc = null;
     user.tokenExpiresAt = null;
-  }
-
-  /** Re-encrypt with the current key; true when anything changed. */
-  reencrypt(user: User): boolean {
-    let changed = false;
-    for (const [field, column] of [
-      ['accessTokenEnc', 'access_token'],
-      ['refreshTokenEnc', 'refresh_token'],
-    ] as const) {
-      const value = user[field];
-      if (value && this.cipher.needsReencryption(value)) {
-        user[field] = this.cipher.encrypt(this.cipher.decrypt(value, ctx(user, column)), ctx(user, column));
-        changed = true;
-      }
-    }
-    return changed;
   }
 }
 
