@@ -3,9 +3,9 @@ import { migrate, openDatabase } from '../models/db';
 import { createAgent } from './agent';
 import { buildContext } from './build-context';
 import { parseConfig } from './config';
-import { startHousekeeping } from './housekeeping';
+import { recurringJobs } from './jobs';
+import { startIntervalRunner } from './jobs/interval-runner';
 import { createLogger } from './log';
-import { HOUSEKEEPING_INTERVAL_MS, purgeTasks } from './maintenance';
 import { createServer } from './server';
 
 /** Composition root: config → database + migrations → services → server. The only reader of process.env. */
@@ -31,11 +31,11 @@ async function main(): Promise<void> {
     'Lume is listening',
   );
 
-  const stopHousekeeping = startHousekeeping(purgeTasks(ctx), HOUSEKEEPING_INTERVAL_MS, log);
+  const stopJobs = startIntervalRunner(recurringJobs, ctx);
 
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down');
-    stopHousekeeping();
+    stopJobs();
     await server.close();
     await ctx.google.flush();
     await db.close();

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { startHousekeeping } from '../../src/housekeeping';
-import { purgeTasks } from '../../src/maintenance';
+import { recurringJobs } from '../../src/jobs';
+import { startIntervalRunner } from '../../src/jobs/interval-runner';
 import { type AuthApp, startAuthApp } from '../helpers/auth-app';
 import { captureLogger } from '../helpers/log-capture';
 
-describe('housekeeping', () => {
+describe('housekeeping: the interval runner', () => {
   let app: AuthApp;
   beforeEach(async () => {
     app = await startAuthApp();
@@ -26,12 +26,13 @@ describe('housekeeping', () => {
     const done = new Promise<void>((r) => {
       resolveDone = r;
     });
-    const stop = startHousekeeping(
+    const stop = startIntervalRunner(
       [
-        { name: 'broken', run: async () => Promise.reject(new Error('boom')) },
-        { name: 'connect-links', run: () => app.ctx.links.purgeExpired() },
+        { name: 'broken', everyMs: 60_000, run: async () => Promise.reject(new Error('boom')) },
+        { name: 'connect-links', everyMs: 60_000, run: () => app.ctx.links.purgeExpired() },
         {
           name: 'oauth-states',
+          everyMs: 60_000,
           run: async () => {
             const n = await app.ctx.states.purgeExpired();
             resolveDone();
@@ -39,8 +40,7 @@ describe('housekeeping', () => {
           },
         },
       ],
-      60_000,
-      log,
+      { ...app.ctx, log },
     );
     await done;
     stop();
@@ -50,7 +50,7 @@ describe('housekeeping', () => {
   });
 });
 
-describe('maintenance task lists', () => {
+describe('recurring jobs', () => {
   let app: AuthApp;
   beforeEach(async () => {
     app = await startAuthApp();
@@ -58,13 +58,12 @@ describe('maintenance task lists', () => {
   afterEach(() => app.close());
 
   it('purges every table whose rows expire, and each purge runs on this database', async () => {
-    const tasks = purgeTasks(app.ctx);
-    assert.deepEqual(tasks.map((t) => t.name).sort(), [
-      'agent_messages',
-      'connect_links',
-      'oauth_states',
-      'pending_actions',
+    assert.deepEqual(recurringJobs.map((j) => j.name).sort(), [
+      'purge-agent-messages',
+      'purge-connect-links',
+      'purge-oauth-states',
+      'purge-pending-actions',
     ]);
-    for (const task of tasks) assert.equal(typeof (await task.run()), 'number');
+    for (const job of recurringJobs) assert.equal(typeof (await job.run(app.ctx)), 'number');
   });
 });
