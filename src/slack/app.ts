@@ -1,9 +1,9 @@
 import type { Logger as BoltLogger } from '@slack/bolt';
 import { App, type Receiver } from '@slack/bolt';
+import { AgendaService } from '../agenda';
 import type { Agent } from '../agent/types';
 import type { AppContext } from '../context';
 import { onAccountLinked } from './account-linked';
-import { AgendaService } from './agenda';
 import { slackClientOptions } from './client-options';
 import type { SlackDeps } from './deps';
 import { describeSlackIdentities } from './describe-identity';

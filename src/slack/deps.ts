@@ -1,6 +1,6 @@
+import type { AgendaService } from '../agenda';
 import type { Agent } from '../agent/types';
 import type { AppContext } from '../context';
-import type { AgendaService } from './agenda';
 
 /** What every Slack listener receives: the app's services, the agent, and the agenda builder. */
 export interface SlackDeps {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { Agenda, AgendaEvent, AgendaTask } from '../../src/slack/agenda';
+import type { Agenda, AgendaEvent, AgendaTask } from '../../src/agenda';
 import { actionOutcomeCard } from '../../src/slack/blocks/action-outcome-card';
 import { agendaMessage } from '../../src/slack/blocks/agenda';
 import { answerMessages } from '../../src/slack/blocks/answer-message';

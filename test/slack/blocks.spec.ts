@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import type { Agenda, AgendaEvent } from '../../src/slack/agenda';
-import { toAgendaEvent } from '../../src/slack/agenda/calendar';
-import { displayName } from '../../src/slack/agenda/mail';
+import type { Agenda, AgendaEvent } from '../../src/agenda';
+import { toAgendaEvent } from '../../src/agenda/calendar';
+import { displayName } from '../../src/agenda/mail';
 import { agendaMessage } from '../../src/slack/blocks/agenda';
 import { closestSubcommand } from '../../src/slack/blocks/help';
 import { homeView } from '../../src/slack/blocks/home';

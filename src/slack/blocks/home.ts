@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
-import type { Agenda } from '../agenda';
-import { formatDay } from '../agenda/time';
+import type { Agenda } from '../../agenda';
+import { formatDay } from '../../agenda/time';
 import { SUGGESTED_PROMPTS } from '../prompts';
 import { ACTIONS } from './action-ids';
 import { agendaBlocks, zoneLine } from './agenda';

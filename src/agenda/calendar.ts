@@ -1,6 +1,6 @@
 import type { calendar_v3 } from 'googleapis/build/src/apis/calendar';
-import type { GoogleApis } from '../../google/apis';
-import { addDays } from '../../time/zone';
+import type { GoogleApis } from '../google/apis';
+import { addDays } from '../time/zone';
 import { AGENDA_CALL } from './request-options';
 import type { AgendaEvent } from './types';
 

@@ -1,6 +1,6 @@
-import type { GoogleApis } from '../../google/apis';
-import { readPages } from '../../google/paginate';
-import { addDays } from '../../time/zone';
+import type { GoogleApis } from '../google/apis';
+import { readPages } from '../google/paginate';
+import { addDays } from '../time/zone';
 import type { AgendaCache } from './cache';
 import { AGENDA_CALL } from './request-options';
 import type { AgendaTask } from './types';

@@ -1,5 +1,5 @@
 import type { gmail_v1 } from 'googleapis/build/src/apis/gmail';
-import type { GoogleApis } from '../../google/apis';
+import type { GoogleApis } from '../google/apis';
 import type { AgendaCache, CachedHeaders } from './cache';
 import { AGENDA_CALL } from './request-options';
 import type { AgendaMail } from './types';

@@ -1,15 +1,15 @@
-import type { User } from '../../../models';
-import type { GoogleApis } from '../../google/apis';
-import type { GoogleClientFactory } from '../../google/client-factory';
+import type { User } from '../../models';
+import type { GoogleApis } from '../google/apis';
+import type { GoogleClientFactory } from '../google/client-factory';
 import {
   GoogleAccountRevokedError,
   httpStatusOf,
   isInsufficientScope,
   isInvalidGrant,
-} from '../../google/errors';
-import { hasAnyScope, SCOPES } from '../../google/scopes';
-import type { Logger } from '../../log';
-import { localDay, safeZone } from '../../time/zone';
+} from '../google/errors';
+import { hasAnyScope, SCOPES } from '../google/scopes';
+import type { Logger } from '../log';
+import { localDay, safeZone } from '../time/zone';
 import { AgendaCache } from './cache';
 import { fetchEvents } from './calendar';
 import { fetchMail } from './mail';
