@@ -10,10 +10,10 @@ import { runLoop } from './loop';
 import { conversationKey } from './memory/conversation-key';
 import { MESSAGES } from './messages';
 import { systemPrompt } from './prompt';
-import { declarationsFor } from './tools/declarations';
-import { stepStatus } from './tools/step-status';
-import { toolContext } from './tools/tool-context';
-import { ToolRunner } from './tools/tool-runner';
+import { declarationsFor } from './runner/declarations';
+import { stepStatus } from './runner/step-status';
+import { toolContext } from './runner/tool-context';
+import { ToolRunner } from './runner/tool-runner';
 import { classify, FAILURE_TEXT, TurnTimeoutError } from './turn-errors';
 import type { AgentTurnInput } from './types';
 

@@ -1,13 +1,13 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { ErrorCode, LumeError } from '../errors';
 
 const VERSION = 'v1';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
-export class DecryptError extends Error {
+export class DecryptError extends LumeError {
   constructor(reason: string) {
-    super(`cannot decrypt stored secret: ${reason}`);
-    this.name = 'DecryptError';
+    super(ErrorCode.DecryptFailed, `cannot decrypt stored secret: ${reason}`);
   }
 }
 

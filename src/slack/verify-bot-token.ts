@@ -1,6 +1,7 @@
 import type { Logger as BoltLogger } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import type { AppContext } from '../context';
+import { ErrorCode, LumeError } from '../errors';
 import { slackClientOptions } from './client-options';
 
 export interface BotIdentity {
@@ -12,10 +13,9 @@ export interface BotIdentity {
 /** Slack's answers that mean the token itself is wrong, not that Slack is having a bad minute. */
 const REFUSED = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired']);
 
-export class SlackStartupError extends Error {
+export class SlackStartupError extends LumeError {
   constructor(message: string) {
-    super(message);
-    this.name = 'SlackStartupError';
+    super(ErrorCode.SlackStartup, message);
   }
 }
 

@@ -1,7 +1,7 @@
 import { confirmCard } from '../../slack/blocks/confirm-card';
 import type { ActionPreview, Tool } from '../../tools/types';
 import type { Delivery } from '../delivery';
-import type { ProposalSink } from '../tools/tool-runner';
+import type { ProposalSink } from '../runner/tool-runner';
 import type { NewAction, PendingActions } from './pending-actions';
 
 /** Who a proposal belongs to and where its card goes: a pending action minus what the tool call adds. */

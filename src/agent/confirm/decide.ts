@@ -1,6 +1,7 @@
 import type { PendingAction } from '../../../models';
 import type { AppContext } from '../../context';
 import { DecryptError } from '../../crypto/token-cipher';
+import { ErrorCode } from '../../errors';
 import { type ActionOutcome, actionOutcomeCard } from '../../slack/blocks/action-outcome-card';
 import type { ActionPreview, Tool } from '../../tools/types';
 import type { ConversationMemory } from '../memory/memory-store';
@@ -16,15 +17,22 @@ export interface DecisionDeps {
   toolByName: (name: string) => Tool | undefined;
 }
 
+/** How a click ended, for the log: carried out, or the code of why not. */
+type ClickOutcome = 'done' | 'failed' | 'cancelled' | 'unreadable' | ErrorCode;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const REFUSALS: Record<Exclude<Refusal, 'expired'>, string> = {
-  not_found: 'This request no longer exists.',
-  not_yours: 'Only the person who asked can confirm or cancel this.',
-  running: 'This is already being carried out.',
-  done: 'This was already confirmed and carried out.',
-  failed: 'This was already confirmed (it did not go through).',
-  cancelled: 'This was already cancelled.',
+/** Why a click could not decide its card: what the clicker is told, and the code the log keeps. */
+const REFUSALS: Record<Exclude<Refusal, 'expired'>, { code: ErrorCode; text: string }> = {
+  not_found: { code: ErrorCode.ActionNotFound, text: 'This request no longer exists.' },
+  not_yours: {
+    code: ErrorCode.ActionNotYours,
+    text: 'Only the person who asked can confirm or cancel this.',
+  },
+  running: { code: ErrorCode.ActionRunning, text: 'This is already being carried out.' },
+  done: { code: ErrorCode.ActionDone, text: 'This was already confirmed and carried out.' },
+  failed: { code: ErrorCode.ActionFailed, text: 'This was already confirmed (it did not go through).' },
+  cancelled: { code: ErrorCode.ActionCancelled, text: 'This was already cancelled.' },
 };
 
 /** What a card shows when its stored request no configured key opens (a retired key, rotate-keys not run). */
@@ -51,7 +59,7 @@ function open(
  * Every click ends in one "card decided" log line with its outcome.
  */
 export async function decide(deps: DecisionDeps, click: ActionClick): Promise<void> {
-  let outcome = 'error';
+  let outcome: ClickOutcome | 'error' = 'error';
   try {
     outcome = await decideOnce(deps, click);
   } finally {
@@ -62,7 +70,7 @@ export async function decide(deps: DecisionDeps, click: ActionClick): Promise<vo
   }
 }
 
-async function decideOnce(deps: DecisionDeps, click: ActionClick): Promise<string> {
+async function decideOnce(deps: DecisionDeps, click: ActionClick): Promise<ClickOutcome> {
   const { ctx, actions } = deps;
   if (!UUID.test(click.actionId)) return tell(deps, click, 'not_found');
   const decision =
@@ -73,7 +81,7 @@ async function decideOnce(deps: DecisionDeps, click: ActionClick): Promise<strin
     if (decision.reason !== 'expired' || !decision.action) return tell(deps, click, decision.reason);
     const preview = open(actions, decision.action)?.preview ?? UNREADABLE;
     await updateCard(deps, click, decision.action, preview, { kind: 'expired' });
-    return 'expired';
+    return ErrorCode.ActionExpired;
   }
   const action = decision.action;
   const stored = open(actions, action);
@@ -144,8 +152,8 @@ async function note(deps: DecisionDeps, action: PendingAction, content: ReturnTy
 }
 
 /** A refused click: a reply only the clicker sees, beside the card. The card itself is left alone. */
-async function tell(deps: DecisionDeps, click: ActionClick, reason: Refusal): Promise<string> {
-  const text = REFUSALS[reason as Exclude<Refusal, 'expired'>] ?? REFUSALS.not_found;
+async function tell(deps: DecisionDeps, click: ActionClick, reason: Refusal): Promise<ErrorCode> {
+  const { code, text } = REFUSALS[reason === 'expired' ? 'not_found' : reason];
   if (click.channelId) {
     try {
       await click.client.chat.postEphemeral({ channel: click.channelId, user: click.slackUserId, text });
@@ -153,5 +161,5 @@ async function tell(deps: DecisionDeps, click: ActionClick, reason: Refusal): Pr
       deps.ctx.log.warn({ err }, 'could not answer the click');
     }
   }
-  return `refused:${reason}`;
+  return code;
 }

@@ -4,10 +4,10 @@ import type { AppContext } from '../../context';
 import { hasAnyScope } from '../../google/scopes';
 import { slackUserInfo } from '../../slack/user-info';
 import { safeZone } from '../../time/zone';
+import { describeToolError, needsAccessMessage } from '../../tools/errors';
 import type { Tool } from '../../tools/types';
 import { MESSAGES } from '../messages';
-import { toolContext } from '../tools/tool-context';
-import { describeToolError, needsAccessMessage } from '../tools/tool-errors';
+import { toolContext } from '../runner/tool-context';
 
 export type Execution = { ok: true; result: unknown } | { ok: false; error: string };
 

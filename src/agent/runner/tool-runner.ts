@@ -1,8 +1,10 @@
 import type { FunctionCall, Part } from '@google/genai';
+import { isInsufficientScope, needsReconnect } from '../../google/errors';
 import type { Logger } from '../../log';
+import { describeToolError } from '../../tools/errors';
 import type { ActionPreview, Tool, ToolContext } from '../../tools/types';
 import type { LinkPolicy } from '../delivery/link-policy';
-import { describeToolError, isFatalToolError, isInsufficientScope } from './tool-errors';
+import { isAbort } from '../model/errors';
 import { wrapError, wrapOutput, wrapProposal } from './wrap';
 
 /** Where a proposed change goes: stored as a pending action and shown as a card (see confirm/). */
@@ -73,7 +75,9 @@ export class ToolRunner {
       this.deps.links.addFromData(data);
       return wrapOutput(data);
     } catch (err) {
-      if (isFatalToolError(err)) throw err;
+      // The grant is gone (the factory already marked the account revoked) or the turn's deadline
+      // passed: that ends the whole turn instead of going back to the model.
+      if (needsReconnect(err) || isAbort(err)) throw err;
       const message = describeToolError(err, tool);
       // Missing access is shown to the person whatever the model does with it.
       if (isInsufficientScope(err)) this.deps.notices.add(message);
