@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   if (applied.length) log.info({ applied }, 'database migrations applied');
 
   const ctx = buildContext(config, db, log);
-  const server = await createServer(ctx, { agent: createAgent(ctx) });
+  const server = await createServer(ctx, { agent: (ports) => createAgent(ctx, ports) });
   const { port } = await server.listen(config.port);
   log.info(
     { port, publicUrl: config.publicUrl, dialect: db.dialect, slack: server.mode },

@@ -4,6 +4,7 @@ import type { ToolCatalogue } from '../tools/catalogue';
 import type { PendingActions } from './confirm/pending-actions';
 import type { ConversationMemory } from './memory/memory-store';
 import type { ModelClient } from './model/types';
+import type { AgentPorts } from './ports';
 
 /** Everything a turn or a card click needs, built once by createAgent. */
 export interface AgentDeps {
@@ -15,4 +16,6 @@ export interface AgentDeps {
   memory: ConversationMemory;
   actions: PendingActions;
   limiter: PerMinuteLimiter;
+  /** How the agent reaches the chat it lives in (src/slack implements them). */
+  ports: AgentPorts;
 }

@@ -11,9 +11,11 @@ import { ConversationMemory, DEFAULT_MEMORY, type MemoryLimits } from './memory/
 import { createGeminiModel } from './model/gemini';
 import { DEFAULT_RETRY, type RetryClock, type RetryPolicy, realClock } from './model/retry';
 import type { ModelClient } from './model/types';
+import type { AgentPorts } from './ports';
 import { handleTurn } from './turn';
 import type { Agent } from './types';
 
+export type { AgentPorts } from './ports';
 export type { ActionClick, Agent, AgentTurnInput } from './types';
 
 export interface AgentOptions {
@@ -27,8 +29,8 @@ export interface AgentOptions {
   memory?: Partial<MemoryLimits>;
 }
 
-/** Build the agent: Gemini (when configured), the tool catalogue, memory, cards and limits. */
-export function createAgent(ctx: AppContext, options: AgentOptions = {}): Agent {
+/** Build the agent: Gemini (when configured), the tool catalogue, memory, cards and limits, on the chat's ports. */
+export function createAgent(ctx: AppContext, ports: AgentPorts, options: AgentOptions = {}): Agent {
   const sealer = new Sealer(ctx.cipher);
   const { apiKey, model, baseUrl } = ctx.config.gemini;
   const deps: AgentDeps = {
@@ -50,6 +52,7 @@ export function createAgent(ctx: AppContext, options: AgentOptions = {}): Agent 
     }),
     actions: new PendingActions(ctx.db.models, sealer, ctx.now),
     limiter: new PerMinuteLimiter(ctx.config.agent.turnsPerMinute, ctx.now),
+    ports,
   };
   return {
     handle: (turn) => handleTurn(deps, turn),

@@ -1,21 +1,25 @@
 import type { Logger as BoltLogger } from '@slack/bolt';
 import { App, type Receiver } from '@slack/bolt';
 import { AgendaService } from '../agenda';
+import type { AgentPorts } from '../agent/ports';
 import type { Agent } from '../agent/types';
 import type { AppContext } from '../context';
 import { onAccountLinked } from './account-linked';
+import { slackAgentPorts } from './agent/slack-agent-ports';
 import { slackClientOptions } from './client-options';
 import type { SlackDeps } from './deps';
 import { describeSlackIdentities } from './describe-identity';
 import { slackErrorHandler } from './error-handler';
 import { registerListeners } from './listeners';
 import { dedupeEvents } from './middleware/dedupe-events';
+import { SlackUsers, slackUserCache } from './slack-users';
 import type { BotIdentity } from './verify-bot-token';
 
 /** The Bolt app on a receiver built by src/server.ts: middleware, listeners, error handler, auth hook. */
 export function createSlackApp(o: {
   ctx: AppContext;
-  agent: Agent;
+  /** The agent, built on the ports this Slack app implements for it. */
+  agent: (ports: AgentPorts) => Agent;
   receiver: Receiver;
   logger: BoltLogger;
   /** From verifyBotToken: with the ids given, Bolt never calls auth.test itself. */
@@ -39,15 +43,17 @@ export function createSlackApp(o: {
     ignoreSelf: false,
     extendedErrorHandler: true,
   });
+  const users = new SlackUsers(app.client, slackUserCache(ctx.now), ctx.log);
   const deps: SlackDeps = {
     ctx,
-    agent,
+    agent: agent(slackAgentPorts({ ctx, client: app.client, users })),
     agenda: new AgendaService({ google: ctx.google, log: ctx.log, now: ctx.now }),
+    users,
   };
   app.use(dedupeEvents(ctx));
   registerListeners(app, deps);
   app.error(slackErrorHandler(ctx, app.client));
   onAccountLinked(deps, app.client);
-  describeSlackIdentities(deps, app.client, identity.teamName);
+  describeSlackIdentities(deps, identity.teamName);
   return { app, deps };
 }

@@ -2,7 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import { isInvalidGrant } from '../google/errors';
 import { homeView } from './blocks/home';
 import type { SlackDeps } from './deps';
-import { accountOf, zoneOf } from './people';
+import { accountOf } from './people';
 
 /**
  * Publish a person's App Home. A connected person first sees their status and "Loading your day…"
@@ -33,7 +33,7 @@ export async function publishHome(
   const email = account.user.email;
   await publish(homeView({ kind: 'connected', email, agenda: 'loading' }));
   try {
-    const tz = await zoneOf(ctx, client, teamId, userId);
+    const tz = await deps.users.zone(teamId, userId);
     const agenda = await deps.agenda.forUser(account.user, tz);
     await publish(homeView({ kind: 'connected', email, agenda }));
   } catch (err) {

@@ -1,10 +1,7 @@
-import type { WebClient } from '@slack/web-api';
 import type { User } from '../../models';
 import type { AppContext } from '../context';
-import { safeZone } from '../time/zone';
 import { connectMessage } from './blocks/connect';
 import type { SlackMessage } from './blocks/text';
-import { slackUserInfo } from './user-info';
 
 export type Account = { kind: 'connected'; user: User } | { kind: 'revoked'; user: User } | { kind: 'none' };
 
@@ -24,22 +21,4 @@ export async function connectPrompt(
 ): Promise<SlackMessage> {
   const { url, expiresAt } = await ctx.links.create({ teamId, slackUserId });
   return connectMessage({ url, expiresAt, ...opts });
-}
-
-/**
- * The person's IANA time zone from Slack (users.info, cached). If Slack cannot say, UTC — the agenda
- * prints the zone it used, so the person sees why times look off.
- */
-export async function zoneOf(
-  ctx: AppContext,
-  client: WebClient,
-  teamId: string,
-  userId: string,
-): Promise<string> {
-  try {
-    return safeZone((await slackUserInfo(client, teamId, userId)).tz);
-  } catch (err) {
-    ctx.log.warn({ err, teamId, userId }, 'users.info failed; using UTC');
-    return 'UTC';
-  }
 }

@@ -2,9 +2,9 @@ import type { PendingAction } from '../../../models';
 import type { AppContext } from '../../context';
 import { DecryptError } from '../../crypto/token-cipher';
 import { ErrorCode } from '../../errors';
-import { type ActionOutcome, actionOutcomeCard } from '../../slack/blocks/action-outcome-card';
 import type { ActionPreview, Tool } from '../../tools/types';
 import type { ConversationMemory } from '../memory/memory-store';
+import type { AgentPorts, CardOutcome } from '../ports';
 import type { ActionClick } from '../types';
 import { executeAction } from './execute-action';
 import { outcomeNote } from './outcome-note';
@@ -15,6 +15,7 @@ export interface DecisionDeps {
   actions: PendingActions;
   memory: ConversationMemory;
   toolByName: (name: string) => Tool | undefined;
+  ports: AgentPorts;
 }
 
 /** How a click ended, for the log: carried out, or the code of why not. */
@@ -80,7 +81,7 @@ async function decideOnce(deps: DecisionDeps, click: ActionClick): Promise<Click
   if (!decision.ok) {
     if (decision.reason !== 'expired' || !decision.action) return tell(deps, click, decision.reason);
     const preview = open(actions, decision.action)?.preview ?? UNREADABLE;
-    await updateCard(deps, click, decision.action, preview, { kind: 'expired' });
+    await updateCard(deps, decision.action, preview, { kind: 'expired' });
     return ErrorCode.ActionExpired;
   }
   const action = decision.action;
@@ -88,7 +89,7 @@ async function decideOnce(deps: DecisionDeps, click: ActionClick): Promise<Click
   const preview = stored?.preview ?? UNREADABLE;
   const at = ctx.now();
   if (click.decision === 'cancel') {
-    await updateCard(deps, click, action, preview, { kind: 'cancelled', by: click.slackUserId, at });
+    await updateCard(deps, action, preview, { kind: 'cancelled', by: click.slackUserId, at });
     if (stored) await note(deps, action, outcomeNote(preview, { kind: 'cancelled' }));
     return 'cancelled';
   }
@@ -96,14 +97,13 @@ async function decideOnce(deps: DecisionDeps, click: ActionClick): Promise<Click
     // Claimed but unreadable: close it as failed, so it is not "already being carried out" forever.
     await actions.finish(action, 'failed', { error: 'unreadable' });
     const failed = { kind: 'failed', by: click.slackUserId, at, detail: UNREADABLE_DETAIL } as const;
-    await updateCard(deps, click, action, preview, failed);
+    await updateCard(deps, action, preview, failed);
     return 'unreadable';
   }
-  const run = await executeAction(deps, action, stored.args, click.client);
+  const run = await executeAction(deps, action, stored.args);
   await actions.finish(action, run.ok ? 'done' : 'failed', run.ok ? run.result : { error: run.error });
   await updateCard(
     deps,
-    click,
     action,
     preview,
     run.ok
@@ -123,20 +123,17 @@ async function decideOnce(deps: DecisionDeps, click: ActionClick): Promise<Click
 
 async function updateCard(
   deps: DecisionDeps,
-  click: ActionClick,
   action: PendingAction,
   preview: ActionPreview,
-  outcome: ActionOutcome,
+  outcome: CardOutcome,
 ): Promise<void> {
   if (!action.messageTs) return;
-  const message = actionOutcomeCard(preview, outcome);
   try {
-    await click.client.chat.update({
-      channel: action.channelId,
-      ts: action.messageTs,
-      text: message.text,
-      blocks: message.blocks,
-    });
+    await deps.ports.cards.settle(
+      { channelId: action.channelId, messageTs: action.messageTs },
+      preview,
+      outcome,
+    );
   } catch (err) {
     deps.ctx.log.warn({ err, actionId: action.id }, 'could not update the card');
   }
@@ -156,7 +153,7 @@ async function tell(deps: DecisionDeps, click: ActionClick, reason: Refusal): Pr
   const { code, text } = REFUSALS[reason === 'expired' ? 'not_found' : reason];
   if (click.channelId) {
     try {
-      await click.client.chat.postEphemeral({ channel: click.channelId, user: click.slackUserId, text });
+      await deps.ports.cards.refuse({ channelId: click.channelId, slackUserId: click.slackUserId }, text);
     } catch (err) {
       deps.ctx.log.warn({ err }, 'could not answer the click');
     }

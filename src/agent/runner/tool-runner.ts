@@ -3,7 +3,7 @@ import { isInsufficientScope, needsReconnect } from '../../google/errors';
 import type { Logger } from '../../log';
 import { describeToolError } from '../../tools/errors';
 import type { ActionPreview, Tool, ToolContext } from '../../tools/types';
-import type { LinkPolicy } from '../delivery/link-policy';
+import type { LinkPolicy } from '../link-policy';
 import { isAbort } from '../model/errors';
 import { wrapError, wrapOutput, wrapProposal } from './wrap';
 

@@ -1,4 +1,4 @@
-import { askInDm } from '../../agent-turn';
+import { askInDm } from '../../agent/ask-agent';
 import type { SlackDeps } from '../../deps';
 import { accountOf, connectPrompt } from '../../people';
 import { SUGGESTED_PROMPTS } from '../../prompts';

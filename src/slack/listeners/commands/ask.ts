@@ -1,4 +1,4 @@
-import { askInDm } from '../../agent-turn';
+import { askInDm } from '../../agent/ask-agent';
 import { esc, truncate } from '../../blocks/text';
 import { accountOf, connectPrompt } from '../../people';
 import type { Subcommand } from './types';

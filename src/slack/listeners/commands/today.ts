@@ -1,5 +1,5 @@
 import { agendaMessage } from '../../blocks/agenda';
-import { accountOf, connectPrompt, zoneOf } from '../../people';
+import { accountOf, connectPrompt } from '../../people';
 import type { Subcommand } from './types';
 
 /**
@@ -7,7 +7,7 @@ import type { Subcommand } from './types';
  * posts their calendar and tasks in the channel, because the person asked for exactly that (their
  * unread mail stays private).
  */
-export const today: Subcommand = async ({ deps, teamId, userId, args, respond, client }) => {
+export const today: Subcommand = async ({ deps, teamId, userId, args, respond }) => {
   const account = await accountOf(deps.ctx, teamId, userId);
   if (account.kind !== 'connected') {
     const reason = 'To show your day, Lume needs your Google account.';
@@ -17,7 +17,7 @@ export const today: Subcommand = async ({ deps, teamId, userId, args, respond, c
     });
     return;
   }
-  const tz = await zoneOf(deps.ctx, client, teamId, userId);
+  const tz = await deps.users.zone(teamId, userId);
   const agenda = await deps.agenda.forUser(account.user, tz);
   const share = args[0]?.toLowerCase() === 'share';
   await respond({

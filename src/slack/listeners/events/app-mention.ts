@@ -1,4 +1,4 @@
-import { runAgentTurn } from '../../agent-turn';
+import { runAgentTurn } from '../../agent/ask-agent';
 import type { SlackDeps } from '../../deps';
 import { accountOf, connectPrompt } from '../../people';
 import type { EventArgs } from './types';
@@ -50,14 +50,13 @@ export function appMention(deps: SlackDeps) {
       });
       return;
     }
-    await runAgentTurn(deps, {
+    await runAgentTurn(deps, client, {
       teamId,
       slackUserId: event.user,
       channelId: event.channel,
       threadTs,
       messageTs: event.ts,
       text,
-      client,
       source: 'mention',
       user: account.user,
     });

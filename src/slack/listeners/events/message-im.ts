@@ -1,4 +1,4 @@
-import { runAgentTurn } from '../../agent-turn';
+import { runAgentTurn } from '../../agent/ask-agent';
 import type { SlackDeps } from '../../deps';
 import { accountOf, connectPrompt } from '../../people';
 import type { EventArgs } from './types';
@@ -46,14 +46,13 @@ export function messageIm(deps: SlackDeps) {
       await client.chat.postMessage({ channel: m.channel, thread_ts: m.thread_ts, ...msg });
       return;
     }
-    await runAgentTurn(deps, {
+    await runAgentTurn(deps, client, {
       teamId,
       slackUserId: userId,
       channelId: m.channel,
       threadTs: m.thread_ts,
       messageTs: m.ts,
       text: (m.text ?? '').trim(),
-      client,
       source: 'dm',
       user: account.user,
     });

@@ -1,11 +1,11 @@
-import { answerFeedback } from '../../slack/blocks/answer-feedback';
-import type { SlackMessage } from '../../slack/blocks/text';
+import type { LinkPolicy } from '../../agent/link-policy';
+import type { Delivery, ProposalCard } from '../../agent/ports';
+import { answerFeedback } from '../blocks/answer-feedback';
+import type { Destination } from './destination';
 import { LineBuffer } from './line-buffer';
-import type { LinkPolicy } from './link-policy';
 import { PostDelivery } from './post-delivery';
 import { sanitizeMarkdown } from './sanitize';
 import { SlackStream } from './slack-stream';
-import type { Delivery, Destination } from './types';
 
 /** chat.appendStream takes up to 12,000 characters; one streamed message is kept under that in all. */
 const STREAM_MESSAGE_MAX = 11_000;
@@ -28,9 +28,9 @@ export class StreamDelivery implements Delivery {
 
   constructor(
     private readonly dest: Destination & { threadTs: string },
-    private links: LinkPolicy,
+    private readonly links: LinkPolicy,
   ) {
-    this.post = new PostDelivery(dest);
+    this.post = new PostDelivery(dest, links);
   }
 
   readonly onText = async (delta: string): Promise<void> => {
@@ -52,12 +52,11 @@ export class StreamDelivery implements Delivery {
     }
   }
 
-  card(message: SlackMessage): Promise<string | undefined> {
-    return this.post.card(message);
+  card(card: ProposalCard): Promise<string | undefined> {
+    return this.post.card(card);
   }
 
-  async finish(text: string, links: LinkPolicy, tail?: string): Promise<void> {
-    this.links = links;
+  async finish(text: string, tail?: string): Promise<void> {
     await this.emit(this.lines.flush());
     if (this.streamedAny && !this.broken) {
       if (tail) await this.emit(`\n\n${tail}`);
@@ -65,7 +64,7 @@ export class StreamDelivery implements Delivery {
     }
     // Nothing streamed, or Slack refused part-way: post the whole answer (a few lines may repeat;
     // losing the answer would be worse).
-    if (this.broken || !this.streamedAny) await this.post.finish(text, links, tail);
+    if (this.broken || !this.streamedAny) await this.post.finish(text, tail);
   }
 
   async notify(text: string): Promise<void> {

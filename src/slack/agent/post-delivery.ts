@@ -1,7 +1,9 @@
-import type { SlackMessage } from '../../slack/blocks/text';
-import type { LinkPolicy } from './link-policy';
-import { renderAnswer } from './render';
-import type { Delivery, Destination } from './types';
+import type { LinkPolicy } from '../../agent/link-policy';
+import type { Delivery, ProposalCard } from '../../agent/ports';
+import { confirmCard } from '../blocks/confirm-card';
+import type { SlackMessage } from '../blocks/text';
+import type { Destination } from './destination';
+import { renderAnswer } from './render-answer';
 
 /** Links in Lume's messages never unfurl: a preview would fetch the URL without anyone clicking. */
 const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;
@@ -10,18 +12,21 @@ const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;
 export class PostDelivery implements Delivery {
   readonly onText = undefined;
 
-  constructor(private readonly dest: Destination) {}
+  constructor(
+    private readonly dest: Destination,
+    private readonly links: LinkPolicy,
+  ) {}
 
   async progress(): Promise<void> {}
 
-  card(message: SlackMessage): Promise<string | undefined> {
-    return this.send(message);
+  card(card: ProposalCard): Promise<string | undefined> {
+    return this.send(confirmCard(card));
   }
 
-  async finish(text: string, links: LinkPolicy, tail?: string): Promise<void> {
+  async finish(text: string, tail?: string): Promise<void> {
     const all = [text.trim(), tail?.trim()].filter(Boolean).join('\n\n');
     if (!all) return;
-    for (const message of renderAnswer(all, links)) await this.send(message);
+    for (const message of renderAnswer(all, this.links)) await this.send(message);
   }
 
   async notify(text: string): Promise<void> {

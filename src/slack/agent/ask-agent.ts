@@ -1,14 +1,14 @@
 import type { WebClient } from '@slack/web-api';
-import type { AgentTurnInput } from '../agent/types';
-import { AGENT_UNAVAILABLE } from './blocks/errors';
-import { esc, truncate } from './blocks/text';
-import type { SlackDeps } from './deps';
+import type { AgentTurnInput } from '../../agent/types';
+import { AGENT_UNAVAILABLE } from '../blocks/errors';
+import { esc, truncate } from '../blocks/text';
+import type { SlackDeps } from '../deps';
 
 /**
  * Hand a question to the agent. The agent answers by itself (it owns the reply); if it throws, the
  * person still gets a short apology where they asked, and the details go to the log only.
  */
-export async function runAgentTurn(deps: SlackDeps, turn: AgentTurnInput): Promise<void> {
+export async function runAgentTurn(deps: SlackDeps, client: WebClient, turn: AgentTurnInput): Promise<void> {
   try {
     await deps.agent.handle(turn);
   } catch (err) {
@@ -16,7 +16,7 @@ export async function runAgentTurn(deps: SlackDeps, turn: AgentTurnInput): Promi
       { err, teamId: turn.teamId, userId: turn.slackUserId, source: turn.source },
       'agent turn failed',
     );
-    await turn.client.chat
+    await client.chat
       .postMessage({ channel: turn.channelId, thread_ts: turn.threadTs, text: AGENT_UNAVAILABLE })
       .catch((e: unknown) => deps.ctx.log.warn({ err: e }, 'could not post the apology'));
   }
@@ -56,14 +56,13 @@ export async function askInDm(
     unfurl_media: false,
   });
   const channelId = posted.channel ?? q.userId;
-  await runAgentTurn(deps, {
+  await runAgentTurn(deps, client, {
     teamId: q.teamId,
     slackUserId: q.userId,
     channelId,
     threadTs: posted.ts,
     messageTs: posted.ts,
     text: q.text,
-    client,
     source: q.source,
     user: q.user,
   });

@@ -1,6 +1,6 @@
-import { answerMessages } from '../../slack/blocks/answer-message';
-import type { SlackMessage } from '../../slack/blocks/text';
-import type { LinkPolicy } from './link-policy';
+import type { LinkPolicy } from '../../agent/link-policy';
+import { answerMessages } from '../blocks/answer-message';
+import type { SlackMessage } from '../blocks/text';
 import { toMrkdwn } from './mrkdwn';
 import { sanitizeMarkdown } from './sanitize';
 import { splitText } from './split';

@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import type { Block } from '../../slack/blocks/text';
+import type { Block } from '../blocks/text';
 
 /** Characters gathered before each appendStream call: fewer calls (Slack rate-limits them), same effect. */
 const FLUSH_AT = 200;

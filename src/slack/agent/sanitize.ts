@@ -1,4 +1,4 @@
-import type { LinkPolicy } from './link-policy';
+import type { LinkPolicy } from '../../agent/link-policy';
 
 export const LINK_REMOVED = '[link removed]';
 

@@ -1,4 +1,4 @@
-import { esc, link } from '../../slack/blocks/text';
+import { esc, link } from '../blocks/text';
 
 const MD_LINK = /\[([^\]\n]*)\]\(([^)\s]+)\)/g;
 const FENCE = /(```[\s\S]*?```)/g;
