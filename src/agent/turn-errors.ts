@@ -1,6 +1,6 @@
 import { ErrorCode, LumeError } from '../errors';
 import { needsReconnect } from '../google/errors';
-import { MESSAGES } from './messages';
+import { MESSAGES } from '../messages';
 import { isAbort, ModelError } from './model/errors';
 
 export class TurnTimeoutError extends LumeError {

@@ -1,10 +1,10 @@
 import type { User } from '../../models';
+import { MESSAGES } from '../messages';
 import { CardProposals } from './confirm/card-proposals';
 import type { AgentDeps } from './deps';
 import { LinkPolicy } from './link-policy';
 import { runLoop } from './loop';
 import { conversationKey } from './memory/conversation-key';
-import { MESSAGES } from './messages';
 import type { Conversation, Delivery } from './ports';
 import { systemPrompt } from './prompt';
 import { declarationsFor } from './runner/declarations';

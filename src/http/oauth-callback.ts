@@ -1,12 +1,12 @@
 import type { Request, Response } from 'express';
 import { SESSION_COOKIE, SESSION_TTL_SECONDS } from '../auth/sessions';
 import type { AppContext } from '../context';
+import { GOOGLE_PERMISSIONS_URL } from '../messages';
 import { parseCookies, serializeCookie } from './cookies';
 import { respond } from './respond';
 import { userView } from './user-view';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-const GOOGLE_PERMISSIONS = 'https://myaccount.google.com/permissions';
 
 /**
  * Name the Slack person and workspace the account now serves. A connect link forwarded to someone
@@ -23,7 +23,7 @@ async function linkedPage(ctx: AppContext, slack: { teamId: string; slackUserId:
     note: `Not you, or did someone send you this link? Remove Lume's access in your Google Account — Lume loses access at once.`,
     links: [
       { href: `slack://open?team=${encodeURIComponent(slack.teamId)}`, label: 'Back to Slack' },
-      { href: GOOGLE_PERMISSIONS, label: "Remove Lume's access in your Google Account" },
+      { href: GOOGLE_PERMISSIONS_URL, label: "Remove Lume's access in your Google Account" },
     ],
   };
 }

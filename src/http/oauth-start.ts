@@ -1,6 +1,9 @@
 import type { Request, Response } from 'express';
+import { CONNECT_LINK_TTL_MS } from '../auth/connect-links';
+import { STATE_TTL_MS } from '../auth/oauth-states';
 import type { AppContext } from '../context';
 import type { PerMinuteLimiter } from '../rate-limit';
+import { inWords } from '../time/duration';
 import { serializeCookie } from './cookies';
 import { respond } from './respond';
 
@@ -48,15 +51,14 @@ export function oauthStart(ctx: AppContext, plainSignIns: PerMinuteLimiter) {
         { error: 'invalid_link', message: 'This link was already used or has expired.' },
         {
           title: 'This link has expired',
-          message:
-            'Connect links work once and for ten minutes. Run /lume connect in Slack to get a fresh one.',
+          message: `Connect links work once and for ${inWords(CONNECT_LINK_TTL_MS)}. Run /lume connect in Slack to get a fresh one.`,
         },
       );
     }
     res.append(
       'Set-Cookie',
       serializeCookie(outcome.binding.name, outcome.binding.value, {
-        maxAgeSeconds: 600,
+        maxAgeSeconds: STATE_TTL_MS / 1000,
         path: '/auth/oauth/google/callback',
         secure: ctx.config.publicUrl.startsWith('https://'),
       }),

@@ -1,9 +1,9 @@
 import type { PendingAction } from '../../../models';
 import type { AppContext } from '../../context';
 import { hasAnyScope } from '../../google/scopes';
+import { MESSAGES } from '../../messages';
 import { describeToolError, needsAccessMessage } from '../../tools/errors';
 import type { Tool } from '../../tools/types';
-import { MESSAGES } from '../messages';
 import type { People } from '../ports';
 import { toolContext } from '../runner/tool-context';
 

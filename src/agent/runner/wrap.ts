@@ -1,3 +1,6 @@
+import { inWords } from '../../time/duration';
+import { ACTION_TTL_MS } from '../confirm/pending-actions';
+
 /** Tool results larger than this are cut: a mailbox dump would crowd out the conversation. */
 export const MAX_RESULT_CHARS = 60_000;
 
@@ -23,8 +26,7 @@ export function wrapProposal(title: string): Record<string, unknown> {
     output: {
       status: 'awaiting_user_confirmation',
       action: title,
-      message:
-        'Nothing has been done yet. The user now sees a card with Confirm and Cancel; it runs only if they click Confirm, within 15 minutes. Tell them to review the card. Never say it was done.',
+      message: `Nothing has been done yet. The user now sees a card with Confirm and Cancel; it runs only if they click Confirm, within ${inWords(ACTION_TTL_MS)}. Tell them to review the card. Never say it was done.`,
     },
   };
 }

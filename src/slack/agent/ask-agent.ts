@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { AgentTurnInput } from '../../agent/types';
-import { AGENT_UNAVAILABLE } from '../blocks/errors';
+import { MESSAGES } from '../../messages';
 import { esc, truncate } from '../blocks/text';
 import type { SlackDeps } from '../deps';
 
@@ -17,7 +17,7 @@ export async function runAgentTurn(deps: SlackDeps, client: WebClient, turn: Age
       'agent turn failed',
     );
     await client.chat
-      .postMessage({ channel: turn.channelId, thread_ts: turn.threadTs, text: AGENT_UNAVAILABLE })
+      .postMessage({ channel: turn.channelId, thread_ts: turn.threadTs, text: MESSAGES.agentUnavailable })
       .catch((e: unknown) => deps.ctx.log.warn({ err: e }, 'could not post the apology'));
   }
 }

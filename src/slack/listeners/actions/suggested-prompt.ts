@@ -1,3 +1,4 @@
+import { MESSAGES } from '../../../messages';
 import { askInDm } from '../../agent/ask-agent';
 import type { SlackDeps } from '../../deps';
 import { accountOf, connectPrompt } from '../../people';
@@ -15,7 +16,7 @@ export function suggestedPromptClicked(deps: SlackDeps) {
     const account = await accountOf(deps.ctx, teamId, userId);
     if (account.kind !== 'connected') {
       const msg = await connectPrompt(deps.ctx, teamId, userId, {
-        reason: 'To answer that, Lume needs your Google account.',
+        reason: MESSAGES.notConnected,
       });
       await client.chat.postMessage({ channel: body.channel?.id ?? userId, ...msg });
       return;

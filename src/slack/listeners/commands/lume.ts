@@ -1,5 +1,5 @@
 import { isInvalidGrant } from '../../../google/errors';
-import { REVOKED_REASON } from '../../blocks/errors';
+import { MESSAGES } from '../../../messages';
 import { closestSubcommand, helpMessage } from '../../blocks/help';
 import type { SlackDeps } from '../../deps';
 import { connectPrompt } from '../../people';
@@ -52,7 +52,7 @@ export function lumeCommand(deps: SlackDeps, subcommands: Record<string, Subcomm
       );
     } catch (err) {
       if (!isInvalidGrant(err)) throw err; // app.error logs it and answers with a short apology
-      const msg = await connectPrompt(deps.ctx, teamId, command.user_id, { reason: REVOKED_REASON });
+      const msg = await connectPrompt(deps.ctx, teamId, command.user_id, { reason: MESSAGES.revoked });
       await respond({ response_type: 'ephemeral', ...msg });
     }
   };

@@ -1,3 +1,4 @@
+import { MESSAGES } from '../../../messages';
 import { runAgentTurn } from '../../agent/ask-agent';
 import type { SlackDeps } from '../../deps';
 import { accountOf, connectPrompt } from '../../people';
@@ -32,7 +33,7 @@ export function appMention(deps: SlackDeps) {
     const text = stripMentions(event.text ?? '', context.botUserId);
     const account = await accountOf(deps.ctx, teamId, event.user);
     if (account.kind !== 'connected') {
-      const reason = 'To answer that, Lume needs your Google account.';
+      const reason = MESSAGES.notConnected;
       const msg = await connectPrompt(deps.ctx, teamId, event.user, { reason });
       await client.chat.postEphemeral({
         channel: event.channel,

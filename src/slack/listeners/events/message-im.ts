@@ -1,3 +1,4 @@
+import { MESSAGES } from '../../../messages';
 import { runAgentTurn } from '../../agent/ask-agent';
 import type { SlackDeps } from '../../deps';
 import { accountOf, connectPrompt } from '../../people';
@@ -41,7 +42,7 @@ export function messageIm(deps: SlackDeps) {
     const userId = m.user as string;
     const account = await accountOf(deps.ctx, teamId, userId);
     if (account.kind !== 'connected') {
-      const reason = 'To answer that, Lume needs your Google account.';
+      const reason = MESSAGES.notConnected;
       const msg = await connectPrompt(deps.ctx, teamId, userId, { reason });
       await client.chat.postMessage({ channel: m.channel, thread_ts: m.thread_ts, ...msg });
       return;
