@@ -1,5 +1,5 @@
 import type { SlackDeps } from '../../deps';
-import type { ButtonArgs } from './types';
+import type { ButtonArgs } from '../args';
 
 /**
  * Confirm on an agent card. Acked at once; the agent claims the pending action with one conditional

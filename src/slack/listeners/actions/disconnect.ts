@@ -2,7 +2,7 @@ import { disconnectedMessage } from '../../blocks/connect';
 import type { SlackDeps } from '../../deps';
 import { publishHome } from '../../home';
 import { accountOf } from '../../people';
-import type { ButtonArgs } from './types';
+import type { ButtonArgs } from '../args';
 
 /**
  * Disconnect (after Slack's confirm dialog), from the "Connected as …" DM or the App Home: revoke at

@@ -3,7 +3,7 @@ import { askInDm } from '../../agent/ask-agent';
 import type { SlackDeps } from '../../deps';
 import { accountOf, connectPrompt } from '../../people';
 import { SUGGESTED_PROMPTS } from '../../prompts';
-import type { ButtonArgs } from './types';
+import type { ButtonArgs } from '../args';
 
 /** A suggested-prompt button on the messages tab: ask that prompt as if the person had typed it. */
 export function suggestedPromptClicked(deps: SlackDeps) {

@@ -1,13 +1,21 @@
 import { askInDm } from '../../agent/ask-agent';
 import { esc, truncate } from '../../blocks/text';
 import { accountOf, connectPrompt } from '../../people';
-import type { Subcommand } from './types';
+import type { SubcommandInput } from './subcommand';
 
 /**
  * `/lume <question>`: the question goes to the agent, answered in the person's DM with Lume (a
  * channel is no place for someone's mail and calendar, and confirm cards work there).
  */
-export const ask: Subcommand = async ({ deps, teamId, userId, text, command, respond, client }) => {
+export async function ask({
+  deps,
+  teamId,
+  userId,
+  text,
+  command,
+  respond,
+  client,
+}: SubcommandInput<undefined>): Promise<void> {
   const account = await accountOf(deps.ctx, teamId, userId);
   if (account.kind !== 'connected') {
     const reason = 'To answer questions about your mail, calendar and tasks, Lume needs your Google account.';
@@ -23,4 +31,4 @@ export const ask: Subcommand = async ({ deps, teamId, userId, text, command, res
     text: `:speech_balloon: _${esc(truncate(text, 200))}_ — I'll answer in <${dm}|our DM>.`,
   });
   await askInDm(deps, client, { teamId, userId, text, source: 'command', via: '/lume', user: account.user });
-};
+}

@@ -2,7 +2,7 @@ import { welcomeMessage } from '../../blocks/welcome';
 import type { SlackDeps } from '../../deps';
 import { publishHome } from '../../home';
 import { accountOf } from '../../people';
-import type { EventArgs } from './types';
+import type { EventArgs } from '../args';
 
 /**
  * app_home_opened: the Home tab gets status and today's agenda (views.publish); the Messages tab gets

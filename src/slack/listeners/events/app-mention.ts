@@ -2,7 +2,7 @@ import { MESSAGES } from '../../../messages';
 import { runAgentTurn } from '../../agent/ask-agent';
 import type { SlackDeps } from '../../deps';
 import { accountOf, connectPrompt } from '../../people';
-import type { EventArgs } from './types';
+import type { EventArgs } from '../args';
 
 /**
  * "<@LUME> what's on with <@U2|ada>?" → "what's on with @ada?": Lume's own mention is addressing, not

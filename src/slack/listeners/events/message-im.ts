@@ -2,7 +2,7 @@ import { MESSAGES } from '../../../messages';
 import { runAgentTurn } from '../../agent/ask-agent';
 import type { SlackDeps } from '../../deps';
 import { accountOf, connectPrompt } from '../../people';
-import type { EventArgs } from './types';
+import type { EventArgs } from '../args';
 
 /** Subtypes that are still a person writing to Lume; every other subtype (edits, deletions, joins, bots) is not. */
 const HUMAN_SUBTYPES = new Set(['file_share', 'thread_broadcast']);
