@@ -23,7 +23,14 @@ export function buildContext(
   const tokens = new TokenStore(cipher);
   const google = new GoogleClientFactory({ google: config.google, models: db.models, tokens, log });
   const links = new ConnectLinks(db.models, config.publicUrl, now);
-  const accounts = new Accounts({ models: db.models, tokens, google, googleConfig: config.google, log });
+  const accounts = new Accounts({
+    models: db.models,
+    sequelize: db.sequelize,
+    tokens,
+    google,
+    googleConfig: config.google,
+    log,
+  });
   const states = new OAuthStates(db.models, cipher, now);
   return {
     config,
@@ -36,7 +43,7 @@ export function buildContext(
     accounts,
     hooks: new AuthHooks(log),
     states,
-    oauth: new GoogleOAuthFlow({ config, db, states, links, tokens, accounts, log }),
+    oauth: new GoogleOAuthFlow({ config, states, links, accounts, log }),
     sessions: new Sessions(config.jwtSecret, now),
     now,
   };
