@@ -1,7 +1,7 @@
 import type { Database } from '../models/db';
 import { Accounts } from './auth/accounts';
 import { ConnectLinks } from './auth/connect-links';
-import { AuthHooks } from './auth/hooks';
+import { LinkHooks } from './auth/link-hooks';
 import { GoogleOAuthFlow } from './auth/oauth-flow';
 import { OAuthStates } from './auth/oauth-states';
 import { Sessions } from './auth/sessions';
@@ -41,7 +41,7 @@ export function buildContext(
     google,
     links,
     accounts,
-    hooks: new AuthHooks(log),
+    hooks: new LinkHooks(log),
     states,
     oauth: new GoogleOAuthFlow({ config, states, links, accounts, log }),
     sessions: new Sessions(config.jwtSecret, now),

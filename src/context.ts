@@ -1,7 +1,7 @@
 import type { Database } from '../models/db';
 import type { Accounts } from './auth/accounts';
 import type { ConnectLinks } from './auth/connect-links';
-import type { AuthHooks } from './auth/hooks';
+import type { LinkHooks } from './auth/link-hooks';
 import type { GoogleOAuthFlow } from './auth/oauth-flow';
 import type { OAuthStates } from './auth/oauth-states';
 import type { Sessions } from './auth/sessions';
@@ -21,7 +21,7 @@ export interface AppContext {
   google: GoogleClientFactory;
   links: ConnectLinks;
   accounts: Accounts;
-  hooks: AuthHooks;
+  hooks: LinkHooks;
   states: OAuthStates;
   oauth: GoogleOAuthFlow;
   sessions: Sessions;

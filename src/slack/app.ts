@@ -4,12 +4,11 @@ import { AgendaService } from '../agenda';
 import type { AgentPorts } from '../agent/ports';
 import type { Agent } from '../agent/types';
 import type { AppContext } from '../context';
-import { onAccountLinked } from './account-linked';
 import { slackAgentPorts } from './agent/slack-agent-ports';
 import { slackClientOptions } from './client-options';
 import type { SlackDeps } from './deps';
-import { describeSlackIdentities } from './describe-identity';
 import { slackErrorHandler } from './error-handler';
+import { answerLinkHooks } from './link-hooks';
 import { registerListeners } from './listeners';
 import { dedupeEvents } from './middleware/dedupe-events';
 import { SlackUsers, slackUserCache } from './slack-users';
@@ -53,7 +52,6 @@ export function createSlackApp(o: {
   app.use(dedupeEvents(ctx));
   registerListeners(app, deps);
   app.error(slackErrorHandler(ctx, app.client));
-  onAccountLinked(deps, app.client);
-  describeSlackIdentities(deps, identity.teamName);
+  answerLinkHooks(deps, app.client, identity.teamName);
   return { app, deps };
 }

@@ -2,7 +2,7 @@ import { type Logger as BoltLogger, ExpressReceiver, SocketModeReceiver } from '
 import type express from 'express';
 import type { AppContext } from '../context';
 import { slackClientOptions } from './client-options';
-import { requireFreshTimestamp } from './fresh-timestamp';
+import { requireFreshTimestamp } from './middleware/fresh-timestamp';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 

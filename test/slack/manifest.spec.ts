@@ -14,8 +14,8 @@ import type { SlackDeps } from '../../src/slack/deps';
 import { registerListeners } from '../../src/slack/listeners';
 import { SUBCOMMANDS } from '../../src/slack/listeners/commands';
 import { usageHint } from '../../src/slack/listeners/commands/subcommand';
-import { SUGGESTED_PROMPTS } from '../../src/slack/prompts';
 import { SLACK_EVENTS_PATH } from '../../src/slack/receiver';
+import { SUGGESTED_PROMPTS } from '../../src/slack/suggested-prompts';
 
 const ROOT = join(__dirname, '..', '..');
 const manifest = parse(readFileSync(join(ROOT, 'manifest.yml'), 'utf8'));

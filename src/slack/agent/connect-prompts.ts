@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { ConnectPrompts, Conversation } from '../../agent/ports';
 import type { AppContext } from '../../context';
-import { connectPrompt } from '../people';
+import { connectPrompt } from '../connect-prompt';
 
 /** The connect link in the conversation: ephemeral where others can read it, a plain reply otherwise. */
 export class SlackConnectPrompts implements ConnectPrompts {

@@ -3,7 +3,7 @@ import type { Agenda } from '../../agenda';
 import { formatDay } from '../../agenda/time';
 import { CONNECT_LINK_TTL_MS } from '../../auth/connect-links';
 import { inWords } from '../../time/duration';
-import { SUGGESTED_PROMPTS } from '../prompts';
+import { SUGGESTED_PROMPTS } from '../suggested-prompts';
 import { ACTIONS } from './action-ids';
 import { agendaBlocks, zoneLine } from './agenda';
 import { connectButton, disconnectButton, REQUESTED_AREAS } from './connect';

@@ -1,5 +1,5 @@
 import type { SlackDeps } from '../../deps';
-import { publishHome } from '../../home';
+import { publishHome } from '../../publish-home';
 import type { ButtonArgs } from '../args';
 
 /** Refresh on the App Home: fetch the day again and republish. */

@@ -1,8 +1,8 @@
 import { MESSAGES } from '../../../messages';
 import { askInDm } from '../../agent/ask-agent';
+import { connectPrompt } from '../../connect-prompt';
 import type { SlackDeps } from '../../deps';
-import { accountOf, connectPrompt } from '../../people';
-import { SUGGESTED_PROMPTS } from '../../prompts';
+import { SUGGESTED_PROMPTS } from '../../suggested-prompts';
 import type { ButtonArgs } from '../args';
 
 /** A suggested-prompt button on the messages tab: ask that prompt as if the person had typed it. */
@@ -13,7 +13,7 @@ export function suggestedPromptClicked(deps: SlackDeps) {
     if (!prompt) return;
     const teamId = context.teamId ?? body.team?.id ?? '';
     const userId = body.user.id;
-    const account = await accountOf(deps.ctx, teamId, userId);
+    const account = await deps.ctx.accounts.accountOf(teamId, userId);
     if (account.kind !== 'connected') {
       const msg = await connectPrompt(deps.ctx, teamId, userId, {
         reason: MESSAGES.notConnected,

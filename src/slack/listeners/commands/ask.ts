@@ -1,6 +1,6 @@
 import { askInDm } from '../../agent/ask-agent';
 import { esc, truncate } from '../../blocks/text';
-import { accountOf, connectPrompt } from '../../people';
+import { connectPrompt } from '../../connect-prompt';
 import type { SubcommandInput } from './subcommand';
 
 /**
@@ -16,7 +16,7 @@ export async function ask({
   respond,
   client,
 }: SubcommandInput<undefined>): Promise<void> {
-  const account = await accountOf(deps.ctx, teamId, userId);
+  const account = await deps.ctx.accounts.accountOf(teamId, userId);
   if (account.kind !== 'connected') {
     const reason = 'To answer questions about your mail, calendar and tasks, Lume needs your Google account.';
     await respond({

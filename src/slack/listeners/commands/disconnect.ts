@@ -1,7 +1,6 @@
 import { disconnectedMessage } from '../../blocks/connect';
 import { esc } from '../../blocks/text';
-import { publishHome } from '../../home';
-import { accountOf } from '../../people';
+import { publishHome } from '../../publish-home';
 import { noArgs, type Subcommand } from './subcommand';
 
 /** `/lume disconnect`: revoke the grant at Google, delete the stored tokens, confirm, refresh App Home. */
@@ -11,7 +10,7 @@ export const disconnect: Subcommand<undefined> = {
   description: 'unlink Google: Lume revokes its access and deletes your tokens',
   args: noArgs,
   async handler({ deps, teamId, userId, respond, client }) {
-    const account = await accountOf(deps.ctx, teamId, userId);
+    const account = await deps.ctx.accounts.accountOf(teamId, userId);
     if (account.kind !== 'connected') {
       const text =
         account.kind === 'revoked'

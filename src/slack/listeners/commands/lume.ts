@@ -1,7 +1,7 @@
 import { isInvalidGrant } from '../../../google/errors';
 import { MESSAGES } from '../../../messages';
+import { connectPrompt } from '../../connect-prompt';
 import type { SlackDeps } from '../../deps';
-import { connectPrompt } from '../../people';
 import type { CommandArgs } from '../args';
 import { route } from './route';
 import type { Subcommand, SubcommandInput } from './subcommand';

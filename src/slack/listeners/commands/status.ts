@@ -1,6 +1,6 @@
 import { hasAnyScope, SCOPE_AREAS } from '../../../google/scopes';
 import { revokedMessageText, statusMessage } from '../../blocks/status';
-import { accountOf, connectPrompt } from '../../people';
+import { connectPrompt } from '../../connect-prompt';
 import { noArgs, type Subcommand } from './subcommand';
 
 /** `/lume status`: which Google account, what Lume may use (in words), what is missing and how to add it. */
@@ -11,7 +11,7 @@ export const status: Subcommand<undefined> = {
   args: noArgs,
   async handler({ deps, teamId, userId, respond }) {
     const { ctx } = deps;
-    const account = await accountOf(ctx, teamId, userId);
+    const account = await ctx.accounts.accountOf(teamId, userId);
     if (account.kind !== 'connected') {
       const reason =
         account.kind === 'revoked'

@@ -1,5 +1,5 @@
 import { agendaMessage } from '../../blocks/agenda';
-import { accountOf, connectPrompt } from '../../people';
+import { connectPrompt } from '../../connect-prompt';
 import { optionalWord, type Subcommand } from './subcommand';
 
 /**
@@ -14,7 +14,7 @@ export const today: Subcommand<boolean> = {
     'your day: calendar, tasks due and overdue, unread important mail (`/lume today share` posts it in the channel)',
   args: optionalWord('share'),
   async handler({ deps, teamId, userId, args: share, respond }) {
-    const account = await accountOf(deps.ctx, teamId, userId);
+    const account = await deps.ctx.accounts.accountOf(teamId, userId);
     if (account.kind !== 'connected') {
       const reason = 'To show your day, Lume needs your Google account.';
       await respond({

@@ -1,7 +1,7 @@
 import { MESSAGES } from '../../../messages';
 import { runAgentTurn } from '../../agent/ask-agent';
+import { connectPrompt } from '../../connect-prompt';
 import type { SlackDeps } from '../../deps';
-import { accountOf, connectPrompt } from '../../people';
 import type { EventArgs } from '../args';
 
 /**
@@ -31,7 +31,7 @@ export function appMention(deps: SlackDeps) {
     const teamId = context.teamId ?? body.team_id;
     const threadTs = event.thread_ts ?? event.ts;
     const text = stripMentions(event.text ?? '', context.botUserId);
-    const account = await accountOf(deps.ctx, teamId, event.user);
+    const account = await deps.ctx.accounts.accountOf(teamId, event.user);
     if (account.kind !== 'connected') {
       const reason = MESSAGES.notConnected;
       const msg = await connectPrompt(deps.ctx, teamId, event.user, { reason });

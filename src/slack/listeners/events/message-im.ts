@@ -1,7 +1,7 @@
 import { MESSAGES } from '../../../messages';
 import { runAgentTurn } from '../../agent/ask-agent';
+import { connectPrompt } from '../../connect-prompt';
 import type { SlackDeps } from '../../deps';
-import { accountOf, connectPrompt } from '../../people';
 import type { EventArgs } from '../args';
 
 /** Subtypes that are still a person writing to Lume; every other subtype (edits, deletions, joins, bots) is not. */
@@ -40,7 +40,7 @@ export function messageIm(deps: SlackDeps) {
     }
     const teamId = context.teamId ?? body.team_id;
     const userId = m.user as string;
-    const account = await accountOf(deps.ctx, teamId, userId);
+    const account = await deps.ctx.accounts.accountOf(teamId, userId);
     if (account.kind !== 'connected') {
       const reason = MESSAGES.notConnected;
       const msg = await connectPrompt(deps.ctx, teamId, userId, { reason });

@@ -2,7 +2,6 @@ import type { WebClient } from '@slack/web-api';
 import { isInvalidGrant } from '../google/errors';
 import { homeView } from './blocks/home';
 import type { SlackDeps } from './deps';
-import { accountOf } from './people';
 
 /**
  * Publish a person's App Home. A connected person first sees their status and "Loading your day…"
@@ -16,7 +15,7 @@ export async function publishHome(
 ): Promise<void> {
   const { ctx } = deps;
   const publish = (view: ReturnType<typeof homeView>) => client.views.publish({ user_id: userId, view });
-  const account = await accountOf(ctx, teamId, userId);
+  const account = await ctx.accounts.accountOf(teamId, userId);
 
   if (account.kind !== 'connected') {
     const { url } = await ctx.links.create({ teamId, slackUserId: userId });

@@ -20,10 +20,11 @@ type Describer = (ref: { teamId: string; slackUserId: string }) => Promise<Slack
 const DESCRIBE_TIMEOUT_MS = 2000;
 
 /**
- * How auth tells the rest of Lume that a Google account was linked to a Slack user, without
- * importing Slack: the Slack layer subscribes (to DM "Connected as …").
+ * The hooks through which auth reaches the chat layer without importing it: it announces that a
+ * Google account was linked to a Slack user (the Slack layer DMs "Connected as …"), and asks how to
+ * name a Slack user for the success page.
  */
-export class AuthHooks {
+export class LinkHooks {
   private readonly linked: Listener[] = [];
   private describer?: Describer;
 
