@@ -1,14 +1,11 @@
 import type { LinkPolicy } from '../../agent/link-policy';
 import type { Delivery, ProposalCard } from '../../agent/ports';
-import { answerFeedback } from '../blocks/answer-feedback';
 import type { Destination } from './destination';
 import { LineBuffer } from './line-buffer';
 import { PostDelivery } from './post-delivery';
+import { ANSWER_MESSAGE_MAX, streamedAnswerEnd } from './render-answer';
 import { sanitizeMarkdown } from './sanitize';
 import { SlackStream } from './slack-stream';
-
-/** chat.appendStream takes up to 12,000 characters; one streamed message is kept under that in all. */
-const STREAM_MESSAGE_MAX = 11_000;
 
 /**
  * Answers in a thread (an assistant thread in the DM, a mention's thread, a question moved into the
@@ -85,7 +82,7 @@ export class StreamDelivery implements Delivery {
   private async append(text: string): Promise<void> {
     try {
       // A long answer continues in a new streamed message rather than hitting Slack's limit.
-      if (this.streamer && this.inMessage + text.length > STREAM_MESSAGE_MAX) await this.stop(false);
+      if (this.streamer && this.inMessage + text.length > ANSWER_MESSAGE_MAX) await this.stop(false);
       this.streamer ??= new SlackStream(this.dest.client, {
         channel: this.dest.channelId,
         thread_ts: this.dest.threadTs,
@@ -107,7 +104,7 @@ export class StreamDelivery implements Delivery {
     this.inMessage = 0;
     if (!streamer) return;
     try {
-      await streamer.stop(withFeedback ? [answerFeedback()] : undefined);
+      await streamer.stop(withFeedback ? streamedAnswerEnd() : undefined);
     } catch (err) {
       this.broken = true;
       this.dest.log.warn({ err }, 'Slack stopStream failed');
