@@ -1,5 +1,5 @@
 import { agendaMessage } from '../../blocks/agenda';
-import { connectPrompt } from '../../connect-prompt';
+import { connectedAccount } from './connected-account';
 import { optionalWord, type Subcommand } from './subcommand';
 
 /**
@@ -13,18 +13,12 @@ export const today: Subcommand<boolean> = {
   description:
     'your day: calendar, tasks due and overdue, unread important mail (`/lume today share` posts it in the channel)',
   args: optionalWord('share'),
-  async handler({ deps, teamId, userId, args: share, respond }) {
-    const account = await deps.ctx.accounts.accountOf(teamId, userId);
-    if (account.kind !== 'connected') {
-      const reason = 'To show your day, Lume needs your Google account.';
-      await respond({
-        response_type: 'ephemeral',
-        ...(await connectPrompt(deps.ctx, teamId, userId, { reason })),
-      });
-      return;
-    }
+  async handler(input) {
+    const { deps, teamId, userId, args: share, respond } = input;
+    const user = await connectedAccount(input, 'To show your day, Lume needs your Google account.');
+    if (!user) return;
     const tz = await deps.users.zone(teamId, userId);
-    const agenda = await deps.agenda.forUser(account.user, tz);
+    const agenda = await deps.agenda.forUser(user, tz);
     await respond({
       response_type: share ? 'in_channel' : 'ephemeral',
       ...agendaMessage(agenda, { shared: share }),
