@@ -4,6 +4,7 @@ import { DecryptError, type TokenCipher } from '../crypto/token-cipher';
 import type { SlackRef } from './connect-links';
 import { createPkcePair } from './pkce';
 import { randomToken, sha256Hex } from './secrets';
+import { consumeOnce } from './single-use';
 
 export const STATE_TTL_MS = 10 * 60 * 1000;
 
@@ -50,19 +51,11 @@ export class OAuthStates {
    * callbacks wins, so a replayed or raced state never reaches Google's token endpoint.
    */
   async consume(state: string): Promise<ConsumedState | null> {
-    if (!state || state.length > 200) return null;
-    const stateHash = sha256Hex(state);
-    const now = this.now();
-    const [count] = await this.models.OAuthState.update(
-      { usedAt: now },
-      { where: { stateHash, usedAt: null, expiresAt: { [Op.gt]: now } } },
-    );
-    if (count !== 1) return null;
-    const row = await this.models.OAuthState.findOne({ where: { stateHash } });
+    const row = await consumeOnce(this.models.OAuthState, 'stateHash', state, this.now());
     if (!row) return null;
     let codeVerifier: string;
     try {
-      codeVerifier = this.cipher.decrypt(row.pkceVerifierEnc, verifierContext(stateHash));
+      codeVerifier = this.cipher.decrypt(row.pkceVerifierEnc, verifierContext(row.stateHash));
     } catch (err) {
       // A key dropped mid-flow or a tampered row: the flow cannot finish, so it starts again (400).
       if (err instanceof DecryptError) return null;
