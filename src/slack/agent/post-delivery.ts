@@ -1,9 +1,16 @@
+import type { WebClient } from '@slack/web-api';
 import type { LinkPolicy } from '../../agent/link-policy';
-import type { Delivery, ProposalCard } from '../../agent/ports';
+import type { Conversation, Delivery, ProposalCard } from '../../agent/ports';
+import type { Logger } from '../../log';
 import { confirmCard } from '../blocks/confirm-card';
 import type { SlackMessage } from '../blocks/text';
-import type { Destination } from './destination';
 import { renderAnswer } from './render-answer';
+
+/** Where one turn's answer goes in Slack, and the client and log to get it there. */
+export interface Destination extends Conversation {
+  client: WebClient;
+  log: Logger;
+}
 
 /** Links in Lume's messages never unfurl: a preview would fetch the URL without anyone clicking. */
 const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;

@@ -1,8 +1,7 @@
 import type { LinkPolicy } from '../../agent/link-policy';
 import type { Delivery, ProposalCard } from '../../agent/ports';
-import type { Destination } from './destination';
 import { LineBuffer } from './line-buffer';
-import { PostDelivery } from './post-delivery';
+import { type Destination, PostDelivery } from './post-delivery';
 import { ANSWER_MESSAGE_MAX, streamedAnswerEnd } from './render-answer';
 import { sanitizeMarkdown } from './sanitize';
 import { SlackStream } from './slack-stream';
