@@ -36,7 +36,7 @@ export async function startAgentBench(): Promise<AgentBench> {
     logLevel: 'debug',
     database: db,
     env: { GEMINI_API_KEY: FAKE_GEMINI_KEY, GEMINI_BASE_URL: gemini.url, AGENT_TURNS_PER_MINUTE: '1000' },
-    agent: (ctx) => createAgent(ctx),
+    agent: (ctx, ports) => createAgent(ctx, ports),
   });
   t.slack.state.addUser({ id: BENCH_USER, name: 'Bench', tz: 'Europe/London' });
   await connectSlackUser(t.ctx, t.google, { slackUserId: BENCH_USER });

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { Sequelize } from 'sequelize';
 import { initModels, type Models } from './index';
 import { migrator } from './migrate';
+import { migrations } from './migrations';
 
 export interface Database {
   sequelize: Sequelize;
@@ -73,6 +74,6 @@ export async function openDatabase(url: string, opts: OpenOptions = {}): Promise
 
 /** Apply every pending migration; returns the names applied. */
 export async function migrate(db: Database): Promise<string[]> {
-  const applied = await migrator(db.sequelize).up();
+  const applied = await migrator(db.sequelize, migrations).up();
   return applied.map((m) => m.name);
 }

@@ -1,6 +1,5 @@
 import type { QueryInterface, Sequelize } from 'sequelize';
 import { SequelizeStorage, Umzug } from 'umzug';
-import { migrations } from './migrations';
 
 export interface Migration {
   name: string;
@@ -8,7 +7,8 @@ export interface Migration {
   down(qi: QueryInterface): Promise<void>;
 }
 
-export function migrator(sequelize: Sequelize): Umzug<QueryInterface> {
+/** Umzug over the given migrations (models/migrations' list), recorded in schema_migrations. */
+export function migrator(sequelize: Sequelize, migrations: Migration[]): Umzug<QueryInterface> {
   return new Umzug({
     migrations: migrations.map((m) => ({
       name: m.name,

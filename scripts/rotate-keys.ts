@@ -5,7 +5,7 @@ import { migrate, openDatabase } from '../models/db';
 import { buildContext } from '../src/build-context';
 import { parseConfig } from '../src/config';
 import { createLogger } from '../src/log';
-import { rotateAllKeys } from '../src/maintenance';
+import { rotateAllKeys } from '../src/rotate-keys';
 
 async function main(): Promise<void> {
   const result = parseConfig(process.env);

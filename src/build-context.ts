@@ -1,15 +1,15 @@
 import type { Database } from '../models/db';
 import { Accounts } from './auth/accounts';
 import { ConnectLinks } from './auth/connect-links';
-import { AuthHooks } from './auth/hooks';
+import { LinkHooks } from './auth/link-hooks';
 import { GoogleOAuthFlow } from './auth/oauth-flow';
 import { OAuthStates } from './auth/oauth-states';
 import { Sessions } from './auth/sessions';
-import { TokenCipher } from './auth/token-cipher';
-import { TokenStore } from './auth/token-store';
 import type { Config } from './config';
 import type { AppContext } from './context';
+import { TokenCipher } from './crypto/token-cipher';
 import { GoogleClientFactory } from './google/client-factory';
+import { TokenStore } from './google/token-store';
 import type { Logger } from './log';
 
 /** Wire the services on an open database. Tests call this with their own config and logger. */
@@ -23,7 +23,14 @@ export function buildContext(
   const tokens = new TokenStore(cipher);
   const google = new GoogleClientFactory({ google: config.google, models: db.models, tokens, log });
   const links = new ConnectLinks(db.models, config.publicUrl, now);
-  const accounts = new Accounts({ models: db.models, tokens, google, googleConfig: config.google, log });
+  const accounts = new Accounts({
+    models: db.models,
+    sequelize: db.sequelize,
+    tokens,
+    google,
+    googleConfig: config.google,
+    log,
+  });
   const states = new OAuthStates(db.models, cipher, now);
   return {
     config,
@@ -34,9 +41,9 @@ export function buildContext(
     google,
     links,
     accounts,
-    hooks: new AuthHooks(log),
+    hooks: new LinkHooks(log),
     states,
-    oauth: new GoogleOAuthFlow({ config, db, states, links, tokens, accounts, log }),
+    oauth: new GoogleOAuthFlow({ config, states, links, accounts, log }),
     sessions: new Sessions(config.jwtSecret, now),
     now,
   };

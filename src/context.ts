@@ -1,14 +1,14 @@
 import type { Database } from '../models/db';
 import type { Accounts } from './auth/accounts';
 import type { ConnectLinks } from './auth/connect-links';
-import type { AuthHooks } from './auth/hooks';
+import type { LinkHooks } from './auth/link-hooks';
 import type { GoogleOAuthFlow } from './auth/oauth-flow';
 import type { OAuthStates } from './auth/oauth-states';
 import type { Sessions } from './auth/sessions';
-import type { TokenCipher } from './auth/token-cipher';
-import type { TokenStore } from './auth/token-store';
 import type { Config } from './config';
+import type { TokenCipher } from './crypto/token-cipher';
 import type { GoogleClientFactory } from './google/client-factory';
+import type { TokenStore } from './google/token-store';
 import type { Logger } from './log';
 
 /** Everything a listener, route or tool may need, built once in src/index.ts (or by a test). */
@@ -21,7 +21,7 @@ export interface AppContext {
   google: GoogleClientFactory;
   links: ConnectLinks;
   accounts: Accounts;
-  hooks: AuthHooks;
+  hooks: LinkHooks;
   states: OAuthStates;
   oauth: GoogleOAuthFlow;
   sessions: Sessions;

@@ -3,9 +3,9 @@ import { migrate, openDatabase } from '../models/db';
 import { createAgent } from './agent';
 import { buildContext } from './build-context';
 import { parseConfig } from './config';
-import { startHousekeeping } from './housekeeping';
+import { recurringJobs } from './jobs';
+import { startIntervalRunner } from './jobs/interval-runner';
 import { createLogger } from './log';
-import { HOUSEKEEPING_INTERVAL_MS, purgeTasks } from './maintenance';
 import { createServer } from './server';
 
 /** Composition root: config → database + migrations → services → server. The only reader of process.env. */
@@ -24,18 +24,18 @@ async function main(): Promise<void> {
   if (applied.length) log.info({ applied }, 'database migrations applied');
 
   const ctx = buildContext(config, db, log);
-  const server = await createServer(ctx, { agent: createAgent(ctx) });
+  const server = await createServer(ctx, { agent: (ports) => createAgent(ctx, ports) });
   const { port } = await server.listen(config.port);
   log.info(
     { port, publicUrl: config.publicUrl, dialect: db.dialect, slack: server.mode },
     'Lume is listening',
   );
 
-  const stopHousekeeping = startHousekeeping(purgeTasks(ctx), HOUSEKEEPING_INTERVAL_MS, log);
+  const stopJobs = startIntervalRunner(recurringJobs, ctx);
 
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down');
-    stopHousekeeping();
+    stopJobs();
     await server.close();
     await ctx.google.flush();
     await db.close();

@@ -31,9 +31,11 @@ export const REDACT_PATHS = [
 ];
 
 // A URL's query or fragment (OAuth codes and states, the token google-auth-library puts in its revoke
-// URL) and token-shaped strings, also percent-encoded: what free text in an error may carry.
+// URL) and token-shaped strings (Slack and Google tokens, JWTs such as id_tokens), also
+// percent-encoded: what free text in an error may carry.
 const URL_TAIL = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s?#"'<>]*)[?#][^\s"'<>]*/gi;
-const TOKEN_SHAPES = /\b(?:xox[a-z]-[\w-]+|xapp-[\w-]+|ya29\.[\w.%-]+|1(?:\/\/|%2F%2F)[\w.%-]+)/gi;
+const TOKEN_SHAPES =
+  /\b(?:xox[a-z]-[\w-]+|xapp-[\w-]+|ya29\.[\w.%-]+|1(?:\/\/|%2F%2F)[\w.%-]+|eyJ[\w-]+\.eyJ[\w-]+\.[\w-]*)/gi;
 
 /** Free text made log-safe: URL queries cut, token-shaped strings masked. */
 export function scrubText(text: string): string {

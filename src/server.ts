@@ -2,6 +2,7 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { App } from '@slack/bolt';
 import express from 'express';
+import type { AgentPorts } from './agent/ports';
 import type { Agent } from './agent/types';
 import type { AppContext } from './context';
 import { httpRoutes } from './http';
@@ -12,8 +13,11 @@ import { buildReceiver, SLACK_EVENTS_PATH } from './slack/receiver';
 import { verifyBotToken } from './slack/verify-bot-token';
 
 export interface ServerDeps {
-  /** Answers DMs, mentions and `/lume <question>` (src/agent's createAgent in production). */
-  agent: Agent;
+  /**
+   * Answers DMs, mentions and `/lume <question>` (src/agent's createAgent in production), built on the
+   * ports the Slack app implements for it.
+   */
+  agent: (ports: AgentPorts) => Agent;
 }
 
 export interface LumeServer {

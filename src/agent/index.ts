@@ -1,19 +1,21 @@
 import type { AppContext } from '../context';
-import { hasAnyScope } from '../google/scopes';
+import { Sealer } from '../crypto/sealer';
 import { PerMinuteLimiter } from '../rate-limit';
-import { toolByName, toolsFor } from '../tools';
+import { allTools } from '../tools';
+import { toolCatalogue } from '../tools/catalogue';
 import type { Tool } from '../tools/types';
 import { decide } from './confirm/decide';
 import { PendingActions } from './confirm/pending-actions';
-import type { AgentDeps, ToolCatalogue } from './deps';
+import type { AgentDeps } from './deps';
 import { ConversationMemory, DEFAULT_MEMORY, type MemoryLimits } from './memory/memory-store';
 import { createGeminiModel } from './model/gemini';
 import { DEFAULT_RETRY, type RetryClock, type RetryPolicy, realClock } from './model/retry';
 import type { ModelClient } from './model/types';
-import { Sealer } from './sealed';
+import type { AgentPorts } from './ports';
 import { handleTurn } from './turn';
 import type { Agent } from './types';
 
+export type { AgentPorts } from './ports';
 export type { ActionClick, Agent, AgentTurnInput } from './types';
 
 export interface AgentOptions {
@@ -27,21 +29,8 @@ export interface AgentOptions {
   memory?: Partial<MemoryLimits>;
 }
 
-/** src/tools' catalogue, or a test's own tools filtered by the same rule (scopes any-of, Maps key). */
-function catalogue(tools?: Tool[]): ToolCatalogue {
-  if (!tools) return { toolsFor, toolByName };
-  return {
-    toolsFor: (granted, opts) =>
-      tools.filter(
-        (t) =>
-          (!t.requiresMaps || opts.mapsEnabled) && (t.scopes.length === 0 || hasAnyScope(granted, t.scopes)),
-      ),
-    toolByName: (name) => tools.find((t) => t.name === name),
-  };
-}
-
-/** Build the agent: Gemini (when configured), the tool catalogue, memory, cards and limits. */
-export function createAgent(ctx: AppContext, options: AgentOptions = {}): Agent {
+/** Build the agent: Gemini (when configured), the tool catalogue, memory, cards and limits, on the chat's ports. */
+export function createAgent(ctx: AppContext, ports: AgentPorts, options: AgentOptions = {}): Agent {
   const sealer = new Sealer(ctx.cipher);
   const { apiKey, model, baseUrl } = ctx.config.gemini;
   const deps: AgentDeps = {
@@ -56,13 +45,14 @@ export function createAgent(ctx: AppContext, options: AgentOptions = {}): Agent 
             options.clock ?? realClock,
           )
         : undefined),
-    tools: catalogue(options.tools),
+    tools: toolCatalogue(options.tools ?? allTools),
     memory: new ConversationMemory(ctx.db.models, sealer, ctx.log, ctx.now, {
       ...DEFAULT_MEMORY,
       ...options.memory,
     }),
     actions: new PendingActions(ctx.db.models, sealer, ctx.now),
     limiter: new PerMinuteLimiter(ctx.config.agent.turnsPerMinute, ctx.now),
+    ports,
   };
   return {
     handle: (turn) => handleTurn(deps, turn),

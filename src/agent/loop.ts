@@ -1,6 +1,6 @@
 import type { Content, FunctionDeclaration } from '@google/genai';
 import type { ModelClient } from './model/types';
-import type { ToolRunner } from './tools/tool-runner';
+import type { ToolRunner } from './runner/tool-runner';
 
 export interface LoopInput {
   model: ModelClient;

@@ -1,11 +1,11 @@
-import { GoogleAccountRevokedError, GoogleNotConnectedError, isInvalidGrant } from '../google/errors';
-import { MESSAGES } from './messages';
+import { ErrorCode, LumeError } from '../errors';
+import { needsReconnect } from '../google/errors';
+import { MESSAGES } from '../messages';
 import { isAbort, ModelError } from './model/errors';
 
-export class TurnTimeoutError extends Error {
+export class TurnTimeoutError extends LumeError {
   constructor() {
-    super('agent turn timed out');
-    this.name = 'TurnTimeoutError';
+    super(ErrorCode.TurnTimeout, 'agent turn timed out');
   }
 }
 
@@ -14,13 +14,7 @@ export type TurnFailure = 'revoked' | 'busy' | 'timeout' | 'other';
 /** Sort a turn's failure into what the person is told; the details stay in the log. */
 export function classify(err: unknown, signal: AbortSignal): TurnFailure {
   if (signal.aborted && signal.reason instanceof TurnTimeoutError) return 'timeout';
-  if (
-    err instanceof GoogleAccountRevokedError ||
-    err instanceof GoogleNotConnectedError ||
-    isInvalidGrant(err)
-  ) {
-    return 'revoked';
-  }
+  if (needsReconnect(err)) return 'revoked';
   if (err instanceof ModelError && err.retryable) return 'busy';
   if (isAbort(err)) return 'timeout';
   return 'other';

@@ -1,19 +1,16 @@
 import type { User } from '../../models';
-import { slackUserInfo } from '../slack/user-info';
-import { safeZone } from '../time/zone';
+import { MESSAGES } from '../messages';
 import { CardProposals } from './confirm/card-proposals';
-import { sendConnectPrompt } from './connect-prompt';
-import { type Delivery, deliveryFor } from './delivery';
-import { LinkPolicy } from './delivery/link-policy';
 import type { AgentDeps } from './deps';
+import { LinkPolicy } from './link-policy';
 import { runLoop } from './loop';
 import { conversationKey } from './memory/conversation-key';
-import { MESSAGES } from './messages';
+import type { Conversation, Delivery } from './ports';
 import { systemPrompt } from './prompt';
-import { declarationsFor } from './tools/declarations';
-import { stepStatus } from './tools/step-status';
-import { toolContext } from './tools/tool-context';
-import { ToolRunner } from './tools/tool-runner';
+import { declarationsFor } from './runner/declarations';
+import { stepStatus } from './runner/step-status';
+import { toolContext } from './runner/tool-context';
+import { ToolRunner } from './runner/tool-runner';
 import { classify, FAILURE_TEXT, TurnTimeoutError } from './turn-errors';
 import type { AgentTurnInput } from './types';
 
@@ -26,12 +23,12 @@ export async function handleTurn(deps: AgentDeps, turn: AgentTurnInput): Promise
   const { ctx } = deps;
   const log = ctx.log.child({ teamId: turn.teamId, slackUserId: turn.slackUserId, source: turn.source });
   const links = new LinkPolicy();
-  const delivery = deliveryFor({ ...turn, log }, links);
+  const delivery = deps.ports.deliveries.open(conversationOf(turn), links, log);
   if (!deps.model) return delivery.notify(MESSAGES.notConfigured);
   if (!deps.limiter.take(`${turn.teamId}:${turn.slackUserId}`)) return delivery.notify(MESSAGES.rateLimited);
   const user = turn.user ?? (await ctx.accounts.findBySlack(turn.teamId, turn.slackUserId));
   if (!ctx.accounts.isConnected(user)) {
-    return sendConnectPrompt(ctx, turn, user ? MESSAGES.revoked : MESSAGES.notConnected);
+    return promptConnect(deps, turn, user ? MESSAGES.revoked : MESSAGES.notConnected);
   }
   await delivery.progress(MESSAGES.thinking);
   const controller = new AbortController();
@@ -41,11 +38,28 @@ export async function handleTurn(deps: AgentDeps, turn: AgentTurnInput): Promise
   } catch (err) {
     const failure = classify(err, controller.signal);
     log[failure === 'other' ? 'error' : 'warn']({ err, failure }, 'agent turn failed');
-    if (failure === 'revoked') await sendConnectPrompt(ctx, turn, MESSAGES.revoked);
+    if (failure === 'revoked') await promptConnect(deps, turn, MESSAGES.revoked);
     else await delivery.notify(FAILURE_TEXT[failure]);
   } finally {
     clearTimeout(timer);
   }
+}
+
+const conversationOf = (turn: AgentTurnInput): Conversation => ({
+  teamId: turn.teamId,
+  slackUserId: turn.slackUserId,
+  channelId: turn.channelId,
+  threadTs: turn.threadTs,
+});
+
+/**
+ * The connect link, only ever to the person it is for: after a mention others can read the thread,
+ * and whoever completes the link attaches their Google account to this person.
+ */
+function promptConnect(deps: AgentDeps, turn: AgentTurnInput, reason: string): Promise<void> {
+  return deps.ports.connectPrompts.send(conversationOf(turn), reason, {
+    privately: turn.source === 'mention',
+  });
 }
 
 async function converse(
@@ -60,14 +74,14 @@ async function converse(
   const log = ctx.log.child({ userId: user.id, source: turn.source });
   const ref = { userId: user.id, teamId: turn.teamId, channelId: turn.channelId, threadTs: turn.threadTs };
   const [person, google, history] = await Promise.all([
-    slackUserInfo(turn.client, turn.teamId, turn.slackUserId).catch(() => undefined),
+    deps.ports.people.person(turn.teamId, turn.slackUserId).catch(() => undefined),
     ctx.google.forUser(user),
     deps.memory.load(ref),
   ]);
   // Links from earlier tool results in this conversation stay linkable ("what was that Meet link?").
   for (const c of history)
     for (const p of c.parts ?? []) if (p.functionResponse) links.addFromData(p.functionResponse);
-  const timeZone = safeZone(person?.tz);
+  const timeZone = person?.timeZone ?? 'UTC';
   const tools = deps.tools.toolsFor(google.scopes, { mapsEnabled: !!ctx.config.google.mapsApiKey });
   const notices = new Set<string>();
   const runner = new ToolRunner({
@@ -103,7 +117,7 @@ async function converse(
   });
   // The person always learns about missing access, unless the model already passed it on.
   const tail = result.text.includes('/lume connect') ? '' : [...notices].join('\n');
-  await delivery.finish(result.text, links, tail || (result.text ? undefined : MESSAGES.noAnswer));
+  await delivery.finish(result.text, tail || (result.text ? undefined : MESSAGES.noAnswer));
   log.info({ steps: result.steps, toolCalls: runner.callsMade }, 'agent turn answered');
   await deps.memory
     .append(ref, result.contents)

@@ -1,20 +1,32 @@
+import type { Sequelize } from 'sequelize';
 import type { Models, User } from '../../models';
 import type { Config } from '../config';
 import type { GoogleClientFactory } from '../google/client-factory';
 import { createOAuthClient } from '../google/oauth-client';
+import type { GoogleTokens, TokenStore } from '../google/token-store';
 import type { Logger } from '../log';
-import type { TokenStore } from './token-store';
+import type { SlackRef } from './connect-links';
+import { type GoogleProfile, upsertAccount } from './upsert-account';
+
+export type { GoogleProfile };
 
 export interface RefreshResult {
   expiresAt: Date | null;
   scopes: string[];
 }
 
+/** The Google account behind a Slack user, and whether Lume can still use it. */
+export type LinkedAccount =
+  | { kind: 'connected'; user: User }
+  | { kind: 'revoked'; user: User }
+  | { kind: 'none' };
+
 /** Who is who, and the lifecycle of a user's Google grant. */
 export class Accounts {
   constructor(
     private readonly deps: {
       models: Models;
+      sequelize: Sequelize;
       tokens: TokenStore;
       google: GoogleClientFactory;
       googleConfig: Config['google'];
@@ -33,6 +45,31 @@ export class Accounts {
 
   isConnected(user: User | null): user is User {
     return !!user && user.status === 'connected' && !!user.refreshTokenEnc;
+  }
+
+  async accountOf(teamId: string, slackUserId: string): Promise<LinkedAccount> {
+    const user = await this.findBySlack(teamId, slackUserId);
+    if (!user) return { kind: 'none' };
+    return this.isConnected(user) ? { kind: 'connected', user } : { kind: 'revoked', user };
+  }
+
+  /**
+   * Whether Lume still holds a working grant for this Google account: Google omits refresh_token
+   * when someone consents again to a grant they already gave.
+   */
+  async holdsRefreshToken(googleId: string): Promise<boolean> {
+    return this.isConnected(await this.deps.models.User.findOne({ where: { googleId } }));
+  }
+
+  /**
+   * A finished sign-in: the Google account created or updated with its new tokens and the scopes
+   * actually granted, and — for a connect link — the Slack user pointed at it, in one transaction.
+   * A Slack user who moved to another Google account lets go of the old one if nobody else uses it.
+   */
+  async link(profile: GoogleProfile, tokens: GoogleTokens, slack: SlackRef | null): Promise<User> {
+    const { user, replacedUserId } = await upsertAccount(this.deps, profile, tokens, slack);
+    if (replacedUserId) await this.dropIfOrphaned(replacedUserId);
+    return user;
   }
 
   /** Force a refresh now (POST /auth/refresh). invalid_grant surfaces as GoogleAccountRevokedError. */

@@ -1,6 +1,7 @@
 import { Op } from 'sequelize';
 import type { Models } from '../../models';
 import { randomToken, sha256Hex } from './secrets';
+import { consumeOnce } from './single-use';
 
 export const CONNECT_LINK_TTL_MS = 10 * 60 * 1000;
 
@@ -32,15 +33,7 @@ export class ConnectLinks {
 
   /** Marks the link used in one conditional UPDATE, so of two concurrent uses only one gets the binding. */
   async consume(token: string): Promise<SlackRef | null> {
-    if (!token || token.length > 200) return null;
-    const tokenHash = sha256Hex(token);
-    const now = this.now();
-    const [count] = await this.models.ConnectLink.update(
-      { usedAt: now },
-      { where: { tokenHash, usedAt: null, expiresAt: { [Op.gt]: now } } },
-    );
-    if (count !== 1) return null;
-    const link = await this.models.ConnectLink.findOne({ where: { tokenHash } });
+    const link = await consumeOnce(this.models.ConnectLink, 'tokenHash', token, this.now());
     return link ? { teamId: link.teamId, slackUserId: link.slackUserId } : null;
   }
 

@@ -1,18 +1,15 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { type Credentials, OAuth2Client } from 'google-auth-library';
-import { UniqueConstraintError } from 'sequelize';
 import type { User } from '../../models';
-import type { Database } from '../../models/db';
 import type { Config } from '../config';
 import { GoogleApis } from '../google/apis';
 import { createOAuthClient } from '../google/oauth-client';
 import { REQUESTED_SCOPES } from '../google/scopes';
 import type { Logger } from '../log';
-import type { Accounts } from './accounts';
+import type { Accounts, GoogleProfile } from './accounts';
 import type { ConnectLinks, SlackRef } from './connect-links';
 import type { OAuthStates } from './oauth-states';
 import { safeEqual, sha256Hex } from './secrets';
-import type { TokenStore } from './token-store';
 
 export type StartOutcome =
   | { kind: 'redirect'; url: string; binding: BrowserBinding }
@@ -41,17 +38,20 @@ export interface CallbackParams {
 
 interface FlowDeps {
   config: Config;
-  db: Database;
   states: OAuthStates;
   links: ConnectLinks;
-  tokens: TokenStore;
   accounts: Accounts;
   log: Logger;
 }
 
 /** Google account linking: authorisation-code flow with PKCE S256 and single-use, hashed state. */
 export class GoogleOAuthFlow {
-  constructor(private readonly deps: FlowDeps) {}
+  /** Verifies id_tokens; one client for the process, so Google's signing keys are fetched once per their lifetime. */
+  private readonly verifier: OAuth2Client;
+
+  constructor(private readonly deps: FlowDeps) {
+    this.verifier = createOAuthClient(deps.config.google);
+  }
 
   bindingFor(state: string): BrowserBinding {
     return {
@@ -104,88 +104,54 @@ export class GoogleOAuthFlow {
     }
     if (!tokens.access_token) return { kind: 'exchange_failed' };
 
-    let profile: { id?: string | null; email?: string | null; name?: string | null };
-    try {
-      const auth = new OAuth2Client();
-      auth.setCredentials({ access_token: tokens.access_token });
-      ({ data: profile } = await new GoogleApis(auth, this.deps.config.google.apiRootUrl)
-        .oauth2()
-        .userinfo.get());
-    } catch (err) {
-      this.deps.log.warn({ err }, 'Google userinfo failed');
-      return { kind: 'profile_failed' };
-    }
-    if (!profile.id || !profile.email) return { kind: 'profile_failed' };
+    const profile = await this.profileOf(tokens);
+    if (!profile) return { kind: 'profile_failed' };
     // Without a refresh token Lume would work for an hour and then fail; refuse now instead of
     // announcing "Connected". Google omits it when re-consenting to an existing grant, which is
     // fine only if we still hold a working one.
-    if (!tokens.refresh_token && !(await this.holdsRefreshToken(profile.id))) {
+    if (!tokens.refresh_token && !(await this.deps.accounts.holdsRefreshToken(profile.googleId))) {
       this.deps.log.warn('Google granted no refresh token and none is stored; not linking');
       return { kind: 'no_offline_access' };
     }
-
-    const { user, replacedUserId } = await this.store(
-      { googleId: profile.id, email: profile.email, name: profile.name ?? null },
-      tokens,
-      consumed.slack,
-    );
-    if (replacedUserId) await this.deps.accounts.dropIfOrphaned(replacedUserId);
+    const user = await this.deps.accounts.link(profile, tokens, consumed.slack);
     return { kind: 'linked', user, slack: consumed.slack };
   }
 
-  private async holdsRefreshToken(googleId: string): Promise<boolean> {
-    const user = await this.deps.db.models.User.findOne({ where: { googleId } });
-    return !!user && user.status === 'connected' && !!user.refreshTokenEnc;
-  }
-
-  private async store(
-    profile: { googleId: string; email: string; name: string | null },
-    tokens: Credentials,
-    slack: SlackRef | null,
-  ): Promise<{ user: User; replacedUserId: string | null }> {
-    const { User, SlackIdentity } = this.deps.db.models;
-    return this.deps.db.sequelize.transaction(async (transaction) => {
-      let user = await User.findOne({ where: { googleId: profile.googleId }, transaction });
-      if (!user) {
-        user = User.build({
-          id: randomUUID(),
-          googleId: profile.googleId,
-          email: profile.email,
-          name: profile.name,
-          accessTokenEnc: null,
-          refreshTokenEnc: null,
-          tokenExpiresAt: null,
-          grantedScopes: '',
-          status: 'connected',
+  /**
+   * Who signed in. With openid granted Google returns an id_token, verified here (Google's signature,
+   * this client as audience, Google as issuer, not expired) with the signing keys cached as long as
+   * Google allows; without one, Google's userinfo endpoint is asked with the new access token.
+   */
+  private async profileOf(tokens: Credentials): Promise<GoogleProfile | null> {
+    let claims: { sub?: string | null; id?: string | null; email?: string | null; name?: string | null };
+    try {
+      if (tokens.id_token) {
+        const ticket = await this.verifier.verifyIdToken({
+          idToken: tokens.id_token,
+          audience: this.deps.config.google.clientId,
         });
+        claims = ticket.getPayload() ?? {};
+      } else {
+        const auth = new OAuth2Client();
+        auth.setCredentials({ access_token: tokens.access_token });
+        ({ data: claims } = await new GoogleApis(auth, this.deps.config.google.apiRootUrl)
+          .oauth2()
+          .userinfo.get());
       }
-      user.email = profile.email;
-      user.name = profile.name;
-      user.status = 'connected';
-      // What the user actually granted: Google's granular consent lets them untick scopes.
-      user.grantedScopes = '';
-      this.deps.tokens.apply(user, tokens);
-      await user.save({ transaction });
-
-      let replacedUserId: string | null = null;
-      if (slack) {
-        const where = { teamId: slack.teamId, slackUserId: slack.slackUserId };
-        const existing = await SlackIdentity.findOne({ where, transaction });
-        if (existing && existing.userId !== user.id) replacedUserId = existing.userId;
-        if (existing) {
-          existing.userId = user.id;
-          await existing.save({ transaction });
-        } else {
-          try {
-            await SlackIdentity.create({ ...where, userId: user.id }, { transaction });
-          } catch (err) {
-            if (!(err instanceof UniqueConstraintError)) throw err;
-            await SlackIdentity.update({ userId: user.id }, { where, transaction });
-          }
-        }
+    } catch (err) {
+      if (!tokens.id_token) {
+        this.deps.log.warn({ err }, 'Google userinfo failed');
+        return null;
       }
-      return { user, replacedUserId };
-    });
+      // The library's messages go on to quote the token or its claims (the person's e-mail): only the
+      // reason before them is logged.
+      const reason = (err instanceof Error ? err.message : String(err)).split(': ')[0].slice(0, 200);
+      this.deps.log.warn({ reason }, 'Google id_token did not verify');
+      return null;
+    }
+    const googleId = claims.sub ?? claims.id;
+    if (!googleId || !claims.email) return null;
+    return { googleId, email: claims.email, name: claims.name ?? null };
   }
 }
 

@@ -1,13 +1,15 @@
 import { Op } from 'sequelize';
 import type { Models } from '../../models';
+import { DecryptError, type TokenCipher } from '../crypto/token-cipher';
 import type { SlackRef } from './connect-links';
 import { createPkcePair } from './pkce';
 import { randomToken, sha256Hex } from './secrets';
-import { DecryptError, type TokenCipher } from './token-cipher';
+import { consumeOnce } from './single-use';
 
 export const STATE_TTL_MS = 10 * 60 * 1000;
 
-const verifierContext = (stateHash: string) => ({
+/** Where a PKCE verifier is sealed: bound to its state's row. */
+export const verifierContext = (stateHash: string) => ({
   table: 'oauth_states',
   column: 'pkce_verifier',
   row: stateHash,
@@ -49,19 +51,11 @@ export class OAuthStates {
    * callbacks wins, so a replayed or raced state never reaches Google's token endpoint.
    */
   async consume(state: string): Promise<ConsumedState | null> {
-    if (!state || state.length > 200) return null;
-    const stateHash = sha256Hex(state);
-    const now = this.now();
-    const [count] = await this.models.OAuthState.update(
-      { usedAt: now },
-      { where: { stateHash, usedAt: null, expiresAt: { [Op.gt]: now } } },
-    );
-    if (count !== 1) return null;
-    const row = await this.models.OAuthState.findOne({ where: { stateHash } });
+    const row = await consumeOnce(this.models.OAuthState, 'stateHash', state, this.now());
     if (!row) return null;
     let codeVerifier: string;
     try {
-      codeVerifier = this.cipher.decrypt(row.pkceVerifierEnc, verifierContext(stateHash));
+      codeVerifier = this.cipher.decrypt(row.pkceVerifierEnc, verifierContext(row.stateHash));
     } catch (err) {
       // A key dropped mid-flow or a tampered row: the flow cannot finish, so it starts again (400).
       if (err instanceof DecryptError) return null;
@@ -75,25 +69,5 @@ export class OAuthStates {
 
   async purgeExpired(): Promise<number> {
     return this.models.OAuthState.destroy({ where: { expiresAt: { [Op.lt]: this.now() } } });
-  }
-
-  /** Re-encrypt pending verifiers with the current key (key rotation). */
-  async reencryptAll(): Promise<{ rewritten: number; unreadable: number }> {
-    let rewritten = 0;
-    let unreadable = 0;
-    for (const row of await this.models.OAuthState.findAll({ where: { usedAt: null } })) {
-      if (!this.cipher.needsReencryption(row.pkceVerifierEnc)) continue;
-      const ctx = verifierContext(row.stateHash);
-      try {
-        row.pkceVerifierEnc = this.cipher.encrypt(this.cipher.decrypt(row.pkceVerifierEnc, ctx), ctx);
-      } catch (err) {
-        if (!(err instanceof DecryptError)) throw err;
-        unreadable += 1;
-        continue;
-      }
-      await row.save();
-      rewritten += 1;
-    }
-    return { rewritten, unreadable };
   }
 }

@@ -1,14 +1,14 @@
 import jwt from 'jsonwebtoken';
+import { ErrorCode, LumeError } from '../errors';
 
 export const SESSION_COOKIE = 'lume_session';
 export const SESSION_TTL_SECONDS = 60 * 60;
 const ISSUER = 'lume';
 const AUDIENCE = 'lume-api';
 
-export class InvalidSessionError extends Error {
+export class InvalidSessionError extends LumeError {
   constructor() {
-    super('invalid or expired session');
-    this.name = 'InvalidSessionError';
+    super(ErrorCode.InvalidSession, 'invalid or expired session');
   }
 }
 

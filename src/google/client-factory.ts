@@ -1,8 +1,7 @@
 import { type Credentials, OAuth2Client } from 'google-auth-library';
 import type { Models, User } from '../../models';
-import { DecryptError } from '../auth/token-cipher';
-import type { TokenStore } from '../auth/token-store';
 import type { Config } from '../config';
+import { DecryptError } from '../crypto/token-cipher';
 import type { Logger } from '../log';
 import { GoogleApis } from './apis';
 import {
@@ -12,6 +11,7 @@ import {
   isInvalidGrant,
 } from './errors';
 import { createOAuthClient } from './oauth-client';
+import type { TokenStore } from './token-store';
 
 export interface UserGoogle {
   userId: string;

@@ -1,8 +1,13 @@
+import { ErrorCode, LumeError } from '../errors';
+
 /** Thrown when Google refuses the refresh token: the user revoked Lume or the grant expired. */
-export class GoogleAccountRevokedError extends Error {
-  constructor(readonly userId: string) {
-    super('Google access was revoked; the user must reconnect');
-    this.name = 'GoogleAccountRevokedError';
+export class GoogleAccountRevokedError extends LumeError {
+  constructor(
+    readonly userId: string,
+    code: ErrorCode = ErrorCode.GoogleAccountRevoked,
+    message = 'Google access was revoked; the user must reconnect',
+  ) {
+    super(code, message);
   }
 }
 
@@ -13,17 +18,18 @@ export class GoogleAccountRevokedError extends Error {
  */
 export class GoogleTokensUnreadableError extends GoogleAccountRevokedError {
   constructor(userId: string) {
-    super(userId);
-    this.name = 'GoogleTokensUnreadableError';
-    this.message = 'stored Google tokens cannot be decrypted; the user must reconnect';
+    super(
+      userId,
+      ErrorCode.GoogleTokensUnreadable,
+      'stored Google tokens cannot be decrypted; the user must reconnect',
+    );
   }
 }
 
 /** Thrown when a user has no usable tokens (never connected, or disconnected). */
-export class GoogleNotConnectedError extends Error {
+export class GoogleNotConnectedError extends LumeError {
   constructor(readonly userId: string) {
-    super('No Google account is connected');
-    this.name = 'GoogleNotConnectedError';
+    super(ErrorCode.GoogleNotConnected, 'No Google account is connected');
   }
 }
 
@@ -42,6 +48,14 @@ export function isInvalidGrant(err: unknown): boolean {
   if (err instanceof GoogleAccountRevokedError) return true;
   const data = errorData(err);
   return data?.error === 'invalid_grant' || (err as MaybeGaxios | undefined)?.message === 'invalid_grant';
+}
+
+/**
+ * The person must connect again before Lume can act for them: Google refused the grant, or Lume holds
+ * no usable tokens. The one test for "access is gone", wherever a failure is sorted.
+ */
+export function needsReconnect(err: unknown): boolean {
+  return err instanceof GoogleNotConnectedError || isInvalidGrant(err);
 }
 
 export function httpStatusOf(err: unknown): number | undefined {

@@ -3,7 +3,11 @@ import type { Config } from '../config';
 
 type GoogleConfig = Config['google'];
 
-/** An OAuth2Client with Lume's client credentials and Google's endpoints (overridable for tests). */
+/**
+ * An OAuth2Client with Lume's client credentials and Google's endpoints (overridable for tests). The
+ * keys that sign id_tokens are published under Google's API root (www.googleapis.com/oauth2/v1/certs),
+ * so GOOGLE_API_ROOT_URL moves them with every other Google API.
+ */
 export function createOAuthClient(google: GoogleConfig): OAuth2Client {
   return new OAuth2Client({
     clientId: google.clientId,
@@ -13,6 +17,12 @@ export function createOAuthClient(google: GoogleConfig): OAuth2Client {
       ...(google.authUrl ? { oauth2AuthBaseUrl: google.authUrl } : {}),
       ...(google.tokenUrl ? { oauth2TokenUrl: google.tokenUrl } : {}),
       ...(google.revokeUrl ? { oauth2RevokeUrl: google.revokeUrl } : {}),
+      ...(google.apiRootUrl
+        ? {
+            oauth2FederatedSignonPemCertsUrl: `${google.apiRootUrl}/oauth2/v1/certs`,
+            oauth2FederatedSignonJwkCertsUrl: `${google.apiRootUrl}/oauth2/v3/certs`,
+          }
+        : {}),
     },
   });
 }

@@ -2,9 +2,10 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { SESSION_COOKIE, SESSION_TTL_SECONDS } from '../auth/sessions';
 import type { AppContext } from '../context';
+import { GOOGLE_PERMISSIONS_URL } from '../messages';
 import { parseCookies, serializeCookie } from './cookies';
 import { errorBody, internalErrorResponse, pageOrJsonResponse, type RouteDoc } from './openapi/route-doc';
-import { GOOGLE_PERMISSIONS, OAUTH_PAGES } from './page-text';
+import { OAUTH_PAGES } from './page-text';
 import type { PageOptions } from './pages';
 import { withRequestId } from './request-log';
 import { respond } from './respond';
@@ -48,7 +49,7 @@ async function linkedPage(
   return {
     ...OAUTH_PAGES.linked(email, who),
     teamId: slack.teamId,
-    links: [{ href: GOOGLE_PERMISSIONS, label: OAUTH_PAGES.removeAccess }],
+    links: [{ href: GOOGLE_PERMISSIONS_URL, label: OAUTH_PAGES.removeAccess }],
   };
 }
 

@@ -1,7 +1,10 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
+import { CONNECT_LINK_TTL_MS } from '../auth/connect-links';
+import { STATE_TTL_MS } from '../auth/oauth-states';
 import type { AppContext } from '../context';
 import type { PerMinuteLimiter } from '../rate-limit';
+import { inWords } from '../time/duration';
 import { serializeCookie } from './cookies';
 import { errorBody, internalErrorResponse, pageOrJsonResponse, type RouteDoc } from './openapi/route-doc';
 import { OAUTH_PAGES } from './page-text';
@@ -46,7 +49,7 @@ export function oauthStart(ctx: AppContext, plainSignIns: PerMinuteLimiter) {
     res.append(
       'Set-Cookie',
       serializeCookie(outcome.binding.name, outcome.binding.value, {
-        maxAgeSeconds: 600,
+        maxAgeSeconds: STATE_TTL_MS / 1000,
         path: '/auth/oauth/google/callback',
         secure: ctx.config.publicUrl.startsWith('https://'),
       }),
@@ -72,18 +75,22 @@ export const oauthStartDoc: RouteDoc = {
           Location: z
             .string()
             .meta({ example: 'https://accounts.google.com/o/oauth2/v2/auth?response_type=code&…' }),
-          'Set-Cookie': z
-            .string()
-            .meta({ description: 'Binds the callback to this browser (HttpOnly, ten minutes).' }),
+          'Set-Cookie': z.string().meta({
+            description: `Binds the callback to this browser (HttpOnly, ${inWords(STATE_TTL_MS)}).`,
+          }),
         }),
       },
       '400': pageOrJsonResponse('`link` given more than once.', InvalidLink, { error: 'invalid_link' }),
-      '410': pageOrJsonResponse('The link was already used, or is older than ten minutes.', InvalidLink, {
-        error: 'invalid_link',
-        message: 'This link was already used or has expired.',
-      }),
+      '410': pageOrJsonResponse(
+        `The link was already used, or is older than ${inWords(CONNECT_LINK_TTL_MS)}.`,
+        InvalidLink,
+        {
+          error: 'invalid_link',
+          message: 'This link was already used or has expired.',
+        },
+      ),
       '429': pageOrJsonResponse(
-        'More than 10 plain sign-ins from this client in a minute.',
+        `More than ${PLAIN_SIGN_INS_PER_MINUTE} plain sign-ins from this client in a minute.`,
         RateLimited,
         { error: 'rate_limited' },
         z.object({ 'Retry-After': z.string().meta({ example: '60' }) }),

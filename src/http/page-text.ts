@@ -1,11 +1,19 @@
-import type { PageOptions } from './pages';
+import { CONNECT_LINK_TTL_MS } from '../auth/connect-links';
+import { inWords } from '../time/duration';
 
 /** Every sentence Lume's own pages show people, in one place (the layout is in pages.ts). */
 
 const RETRY = 'Run /lume connect in Slack (or start again) to get a fresh link.';
-export const GOOGLE_PERMISSIONS = 'https://myaccount.google.com/permissions';
 
-type Outcome = Pick<PageOptions, 'tone' | 'title' | 'message' | 'note'>;
+/** What a page says: the words, and how it went (the badge: a tick, an exclamation mark, a cross). */
+export interface PageOutcome {
+  tone: 'success' | 'warning' | 'error';
+  title: string;
+  message: string;
+  /** A second paragraph (e.g. what to do if this was not you). */
+  note?: string;
+}
+type Outcome = PageOutcome;
 
 export const CHROME = {
   backToSlack: 'Back to Slack',
@@ -27,7 +35,7 @@ export const OAUTH_PAGES = {
   expiredLink: {
     tone: 'warning',
     title: 'This link has expired',
-    message: 'Connect links work once and for ten minutes. Run /lume connect in Slack to get a fresh one.',
+    message: `Connect links work once and for ${inWords(CONNECT_LINK_TTL_MS)}. Run /lume connect in Slack to get a fresh one.`,
   },
   denied: (error: string): Outcome => ({
     tone: 'warning',

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { lumeMark } from './lume-mark';
-import { CHROME } from './page-text';
+import { CHROME, type PageOutcome } from './page-text';
 
 export const escapeHtml = (s: string) =>
   s.replace(
@@ -8,13 +8,7 @@ export const escapeHtml = (s: string) =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
   );
 
-export interface PageOptions {
-  /** How it went: sets the badge (a tick, an exclamation mark, a cross). */
-  tone: 'success' | 'warning' | 'error';
-  title: string;
-  message: string;
-  /** A second paragraph (e.g. what to do if this was not you). */
-  note?: string;
+export interface PageOptions extends PageOutcome {
   /** The Slack workspace the person came from, when known: "Back to Slack" opens it. */
   teamId?: string;
   /** Further links under the buttons (e.g. where to take access back). */

@@ -1,35 +1,24 @@
 import type { Logger as BoltLogger } from '@slack/bolt';
 import { App, type Receiver } from '@slack/bolt';
-import type { WebClientOptions } from '@slack/web-api';
+import { AgendaService } from '../agenda';
+import type { AgentPorts } from '../agent/ports';
 import type { Agent } from '../agent/types';
 import type { AppContext } from '../context';
-import { onAccountLinked } from './account-linked';
-import { AgendaService } from './agenda';
+import { slackAgentPorts } from './agent/slack-agent-ports';
+import { slackClientOptions } from './client-options';
 import type { SlackDeps } from './deps';
-import { describeSlackIdentities } from './describe-identity';
 import { slackErrorHandler } from './error-handler';
+import { answerLinkHooks } from './link-hooks';
 import { registerListeners } from './listeners';
 import { dedupeEvents } from './middleware/dedupe-events';
+import { SlackUsers, slackUserCache } from './slack-users';
 import type { BotIdentity } from './verify-bot-token';
-
-/**
- * Web API client settings. SLACK_API_URL points it elsewhere (tests, GovSlack). Slack's default retry
- * policy keeps trying for ~30 minutes; a person waiting on a reply is better served by a few quick
- * retries and a clear failure. Rate-limited calls still wait for Retry-After.
- */
-export function slackClientOptions(ctx: AppContext, logger: BoltLogger): WebClientOptions {
-  return {
-    ...(ctx.config.slack.apiUrl ? { slackApiUrl: ctx.config.slack.apiUrl } : {}),
-    logger,
-    timeout: 10_000,
-    retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 4000, randomize: true },
-  };
-}
 
 /** The Bolt app on a receiver built by src/server.ts: middleware, listeners, error handler, auth hook. */
 export function createSlackApp(o: {
   ctx: AppContext;
-  agent: Agent;
+  /** The agent, built on the ports this Slack app implements for it. */
+  agent: (ports: AgentPorts) => Agent;
   receiver: Receiver;
   logger: BoltLogger;
   /** From verifyBotToken: with the ids given, Bolt never calls auth.test itself. */
@@ -53,15 +42,16 @@ export function createSlackApp(o: {
     ignoreSelf: false,
     extendedErrorHandler: true,
   });
+  const users = new SlackUsers(app.client, slackUserCache(ctx.now), ctx.log);
   const deps: SlackDeps = {
     ctx,
-    agent,
+    agent: agent(slackAgentPorts({ ctx, client: app.client, users })),
     agenda: new AgendaService({ google: ctx.google, log: ctx.log, now: ctx.now }),
+    users,
   };
   app.use(dedupeEvents(ctx));
   registerListeners(app, deps);
   app.error(slackErrorHandler(ctx, app.client));
-  onAccountLinked(deps, app.client);
-  describeSlackIdentities(deps, app.client, identity.teamName);
+  answerLinkHooks(deps, app.client, identity.teamName);
   return { app, deps };
 }

@@ -1,10 +1,12 @@
+import type { AgendaService } from '../agenda';
 import type { Agent } from '../agent/types';
 import type { AppContext } from '../context';
-import type { AgendaService } from './agenda';
+import type { SlackUsers } from './slack-users';
 
-/** What every Slack listener receives: the app's services, the agent, and the agenda builder. */
+/** What every Slack listener receives: the app's services, the agent, the agenda builder, and who is who in Slack. */
 export interface SlackDeps {
   ctx: AppContext;
   agent: Agent;
   agenda: AgendaService;
+  users: SlackUsers;
 }

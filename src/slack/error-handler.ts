@@ -1,7 +1,7 @@
 import type { CodedError } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { AppContext } from '../context';
-import { FRIENDLY_ERROR } from './blocks/errors';
+import { MESSAGES } from '../messages';
 
 interface BodyShape {
   type?: string;
@@ -36,7 +36,11 @@ export function slackErrorHandler(ctx: AppContext, client: WebClient) {
         await fetch(b.response_url, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text: FRIENDLY_ERROR }),
+          body: JSON.stringify({
+            response_type: 'ephemeral',
+            replace_original: false,
+            text: MESSAGES.friendlyError,
+          }),
         });
         return;
       }
@@ -45,13 +49,13 @@ export function slackErrorHandler(ctx: AppContext, client: WebClient) {
         await client.chat.postMessage({
           channel: e.channel,
           thread_ts: e.thread_ts ?? (e.type === 'app_mention' ? e.ts : undefined),
-          text: FRIENDLY_ERROR,
+          text: MESSAGES.friendlyError,
         });
         return;
       }
       // A button on the App Home has no response_url: the DM is where the person will see it.
       if (b.type === 'block_actions' && userId)
-        await client.chat.postMessage({ channel: userId, text: FRIENDLY_ERROR });
+        await client.chat.postMessage({ channel: userId, text: MESSAGES.friendlyError });
     } catch (err) {
       ctx.log.warn({ err }, 'could not tell the person about the failure');
     }

@@ -1,8 +1,8 @@
 import { type Logger as BoltLogger, ExpressReceiver, SocketModeReceiver } from '@slack/bolt';
 import type express from 'express';
 import type { AppContext } from '../context';
-import { slackClientOptions } from './app';
-import { requireFreshTimestamp } from './fresh-timestamp';
+import { slackClientOptions } from './client-options';
+import { requireFreshTimestamp } from './middleware/fresh-timestamp';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 

@@ -1,7 +1,8 @@
 import type { Logger as BoltLogger } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import type { AppContext } from '../context';
-import { slackClientOptions } from './app';
+import { ErrorCode, LumeError } from '../errors';
+import { slackClientOptions } from './client-options';
 
 export interface BotIdentity {
   botId: string;
@@ -12,10 +13,9 @@ export interface BotIdentity {
 /** Slack's answers that mean the token itself is wrong, not that Slack is having a bad minute. */
 const REFUSED = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired']);
 
-export class SlackStartupError extends Error {
+export class SlackStartupError extends LumeError {
   constructor(message: string) {
-    super(message);
-    this.name = 'SlackStartupError';
+    super(ErrorCode.SlackStartup, message);
   }
 }
 

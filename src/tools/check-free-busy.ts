@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { SCOPES } from '../google/scopes';
 import { parseLocal } from '../time/zone';
+import { ToolInputError } from './errors';
 import { recipientsField } from './lib/addresses';
-import { ToolInputError } from './lib/errors';
 import { localInterval, queryBusy } from './lib/free-busy';
 import { localTimeField } from './lib/time';
 import { defineTool } from './types';

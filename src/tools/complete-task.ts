@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { callOptions } from './lib/call-options';
 import {
   existingTaskPreview,
+  listIdOf,
   summarizeTask,
   TASKS_WRITE_SCOPES,
   taskIdField,
@@ -18,7 +19,7 @@ export const completeTask = defineTool({
   sideEffect: true,
   preview: (args, ctx) => existingTaskPreview('Complete task', args, ctx),
   async handler(args, ctx) {
-    const listId = args.taskListId ?? '@default';
+    const listId = listIdOf(args);
     const res = await ctx.google
       .tasks()
       .tasks.patch(

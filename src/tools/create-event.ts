@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { calendar_v3 } from 'googleapis/build/src/apis/calendar';
 import { z } from 'zod';
 import { addDays, localDate, parseLocal } from '../time/zone';
+import { ToolInputError } from './errors';
 import { recipientsField } from './lib/addresses';
 import { callOptions } from './lib/call-options';
-import { ToolInputError } from './lib/errors';
 import {
   CALENDAR_WRITE_SCOPES,
   calendarIdField,

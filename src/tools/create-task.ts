@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { callOptions } from './lib/call-options';
-import { dueToGoogle, listName, summarizeTask, TASKS_WRITE_SCOPES, taskListIdField } from './lib/tasks';
+import {
+  dueToGoogle,
+  listIdOf,
+  listName,
+  summarizeTask,
+  TASKS_WRITE_SCOPES,
+  taskListIdField,
+} from './lib/tasks';
 import { humanDate, localDateField } from './lib/time';
 import { defineTool } from './types';
 
@@ -19,11 +26,11 @@ export const createTask = defineTool({
   async preview(args, ctx) {
     const fields = [{ label: 'Task', value: args.title }];
     if (args.due) fields.push({ label: 'Due', value: humanDate(args.due) });
-    fields.push({ label: 'List', value: await listName(ctx, args.taskListId ?? '@default') });
+    fields.push({ label: 'List', value: await listName(ctx, listIdOf(args)) });
     return { title: 'Create task', fields, ...(args.notes ? { body: args.notes } : {}) };
   },
   async handler(args, ctx) {
-    const listId = args.taskListId ?? '@default';
+    const listId = listIdOf(args);
     const res = await ctx.google.tasks().tasks.insert(
       {
         tasklist: listId,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { callOptions } from './lib/call-options';
-import { existingTaskPreview, TASKS_WRITE_SCOPES, taskIdField, taskListIdField } from './lib/tasks';
+import { existingTaskPreview, listIdOf, TASKS_WRITE_SCOPES, taskIdField, taskListIdField } from './lib/tasks';
 import { defineTool } from './types';
 
 export const deleteTask = defineTool({
@@ -12,9 +12,7 @@ export const deleteTask = defineTool({
   sideEffect: true,
   preview: (args, ctx) => existingTaskPreview('Delete task', args, ctx),
   async handler(args, ctx) {
-    await ctx.google
-      .tasks()
-      .tasks.delete({ tasklist: args.taskListId ?? '@default', task: args.taskId }, callOptions(ctx));
+    await ctx.google.tasks().tasks.delete({ tasklist: listIdOf(args), task: args.taskId }, callOptions(ctx));
     return { deleted: true, taskId: args.taskId };
   },
 });

@@ -1,10 +1,18 @@
 import { ZodError } from 'zod';
+import { ErrorCode, LumeError } from '../errors';
 import { GoogleNotConnectedError, httpStatusOf, isInsufficientScope, isInvalidGrant } from '../google/errors';
 import { SCOPE_AREAS } from '../google/scopes';
-import { ToolInputError } from './lib/errors';
 import type { Tool } from './types';
 
-export { ToolInputError };
+/**
+ * Failures a tool explains itself (bad ids, missing data): their message is safe and useful to
+ * show the model as is.
+ */
+export class ToolInputError extends LumeError {
+  constructor(message: string) {
+    super(ErrorCode.ToolInput, message);
+  }
+}
 
 /**
  * "Gmail (send)" etc.: the product area(s) closest to a tool's scopes (by overlap over union), so

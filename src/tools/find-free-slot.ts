@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { addDays, localDate, parseLocal, toLocalIso, weekdayOf } from '../time/zone';
 import { FREEBUSY_SCOPES } from './check-free-busy';
+import { ToolInputError } from './errors';
 import { recipientsField } from './lib/addresses';
-import { ToolInputError } from './lib/errors';
 import { type Interval, mergeIntervals, queryBusy } from './lib/free-busy';
 import { humanTime, localTimeField } from './lib/time';
 import { defineTool } from './types';

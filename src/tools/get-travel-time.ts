@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseLocal, toLocalIso } from '../time/zone';
+import { ToolInputError } from './errors';
 import { callOptions } from './lib/call-options';
-import { ToolInputError } from './lib/errors';
 import { calendarIdField } from './lib/events';
 import { mapsRequest } from './lib/maps';
 import { localTimeField } from './lib/time';

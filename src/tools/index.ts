@@ -1,4 +1,4 @@
-import { hasAnyScope } from '../google/scopes';
+import { toolCatalogue } from './catalogue';
 import { checkFreeBusy } from './check-free-busy';
 import { completeTask } from './complete-task';
 import { createEmailDraft } from './create-email-draft';
@@ -32,6 +32,7 @@ import type { Tool } from './types';
 import { updateEvent } from './update-event';
 import { updateTask } from './update-task';
 
+export type { ToolCatalogue } from './catalogue';
 export { describeToolError } from './errors';
 export type { ActionPreview, Tool, ToolContext, ToolResult } from './types';
 
@@ -75,19 +76,5 @@ export const allTools: Tool[] = [
   getTravelTime,
 ];
 
-/**
- * The tools one user can use: those whose scopes they granted (any one suffices; none listed means
- * always), and the Maps tools only when a Maps API key is configured.
- */
-export function toolsFor(grantedScopes: string[], opts: { mapsEnabled: boolean }): Tool[] {
-  return allTools.filter(
-    (tool) =>
-      (!tool.requiresMaps || opts.mapsEnabled) &&
-      (tool.scopes.length === 0 || hasAnyScope(grantedScopes, tool.scopes)),
-  );
-}
-
-/** A tool by the name the model called it with. */
-export function toolByName(name: string): Tool | undefined {
-  return allTools.find((tool) => tool.name === name);
-}
+/** Every tool, offered by scope and Maps key (see ToolCatalogue). */
+export const { toolsFor, toolByName } = toolCatalogue(allTools);

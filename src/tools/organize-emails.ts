@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { ToolInputError } from './errors';
 import { callOptions } from './lib/call-options';
-import { ToolInputError } from './lib/errors';
 import { describeMessages, GMAIL_MODIFY_SCOPES } from './lib/mail-list';
 import { defineTool, type ToolContext } from './types';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { ToolInputError } from './errors';
 import { callOptions } from './lib/call-options';
-import { ToolInputError } from './lib/errors';
 import { CALENDAR_WRITE_SCOPES, calendarIdField, eventIdField, humanEventTime } from './lib/events';
 import { defineTool, type ToolContext } from './types';
 

@@ -1,10 +1,11 @@
 import type { tasks_v1 } from 'googleapis/build/src/apis/tasks';
 import { z } from 'zod';
+import { ToolInputError } from './errors';
 import { callOptions } from './lib/call-options';
-import { ToolInputError } from './lib/errors';
 import {
   dueFromGoogle,
   dueToGoogle,
+  listIdOf,
   loadTask,
   summarizeTask,
   TASKS_WRITE_SCOPES,
@@ -28,7 +29,7 @@ type Input = z.infer<typeof input>;
 const dueText = (due: string | undefined) => (due ? humanDate(due) : 'none');
 
 async function planTaskUpdate(args: Input, ctx: ToolContext) {
-  const listId = args.taskListId ?? '@default';
+  const listId = listIdOf(args);
   const current = await loadTask(ctx, listId, args.taskId);
   const patch: tasks_v1.Schema$Task = {};
   const changes: { label: string; value: string }[] = [];

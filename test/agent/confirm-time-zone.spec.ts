@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { clearSlackUserCache } from '../../src/slack/user-info';
 import { call, text } from '../fakes/gemini/server';
 import { ADA_SLACK, type AgentWorld, startAgentWorld } from './harness';
 
@@ -17,8 +16,12 @@ describe('agent: a confirmed action runs in the time zone its card was shown in'
     now = new Date('2026-03-10T09:00:00Z');
     w = await startAgentWorld({ now: () => now });
     w.t.slack.state.users.get(ADA_SLACK)!.tz = 'America/Los_Angeles';
-    clearSlackUserCache();
   });
+
+  /** Past the ten minutes Lume keeps a users.info answer (the card, valid fifteen, still is). */
+  const laterThanTheCache = () => {
+    now = new Date(now.getTime() + 11 * 60_000);
+  };
   afterEach(() => w.close());
 
   async function proposeMeeting() {
@@ -41,7 +44,7 @@ describe('agent: a confirmed action runs in the time zone its card was shown in'
   it('when Slack cannot say the zone at click time, the event is still 10:00 in Los Angeles', async () => {
     const card = await proposeMeeting();
     // Another instance, or more than the cache's ten minutes later, and users.info is rate-limited.
-    clearSlackUserCache();
+    laterThanTheCache();
     w.t.slack.state.failures.push({ method: 'users.info', error: 'ratelimited' });
     await w.click('confirm', card);
     const start = insertedStart();
@@ -52,7 +55,7 @@ describe('agent: a confirmed action runs in the time zone its card was shown in'
   it('when Ada’s zone changed after the card was shown, the event is still what the card said', async () => {
     const card = await proposeMeeting();
     w.t.slack.state.users.get(ADA_SLACK)!.tz = 'Asia/Tokyo';
-    clearSlackUserCache();
+    laterThanTheCache();
     await w.click('confirm', card);
     const start = insertedStart();
     assert.equal(start.timeZone, 'America/Los_Angeles');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { TokenCipher } from '../../src/auth/token-cipher';
+import { TokenCipher } from '../../src/crypto/token-cipher';
 import { call, text } from '../fakes/gemini/server';
 import { type AgentWorld, type Card, startAgentWorld } from './harness';
 

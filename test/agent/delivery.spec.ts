@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { createAgent } from '../../src/agent';
 import { defineTool } from '../../src/tools/types';
@@ -110,15 +109,13 @@ describe('agent: Slack delivery', () => {
   });
 
   it('a mention from someone not connected gets the connect link ephemerally, never in the channel', async () => {
-    const agent = createAgent(w.t.ctx);
-    const client = new WebClient('xoxb-test-token', { slackApiUrl: w.t.slack.apiUrl });
+    const agent = createAgent(w.t.ctx, w.t.ports);
     await agent.handle({
       teamId: w.t.who.teamId,
       slackUserId: 'U0EVE',
       channelId: 'C0GENERAL',
       threadTs: '1700000000.000400',
       text: 'what is on today?',
-      client,
       source: 'mention',
     });
     const [prompt] = w.t.slack.state.messages.filter((m) => m.channel === 'C0GENERAL');

@@ -62,7 +62,7 @@ export async function startAgentWorld(o: WorldOptions = {}): Promise<AgentWorld>
     ...o.server,
     now: o.now,
     env: { GEMINI_API_KEY: FAKE_GEMINI_KEY, GEMINI_BASE_URL: gemini.url, ...o.env },
-    agent: (ctx) => createAgent(ctx, { tools: o.tools, clock, ...o.agent }),
+    agent: (ctx, ports) => createAgent(ctx, ports, { tools: o.tools, clock, ...o.agent }),
   });
   t.slack.state.addUser({ id: ADA_SLACK, name: 'Ada', realName: 'Ada Lovelace', tz: 'Europe/London' });
   t.slack.state.addUser({ id: 'U0EVE', name: 'Eve', tz: 'Europe/London' });

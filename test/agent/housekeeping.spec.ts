@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { PendingActions } from '../../src/agent/confirm/pending-actions';
 import { ConversationMemory } from '../../src/agent/memory/memory-store';
-import { Sealer } from '../../src/agent/sealed';
-import { TokenCipher } from '../../src/auth/token-cipher';
+import { Sealer } from '../../src/crypto/sealer';
+import { TokenCipher } from '../../src/crypto/token-cipher';
 import { createTestDatabase } from '../helpers/db';
 
 const log = pino({ level: 'silent' });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { LinkPolicy } from '../../src/agent/delivery/link-policy';
-import { LINK_REMOVED, sanitizeMarkdown } from '../../src/agent/delivery/sanitize';
+import { LinkPolicy } from '../../src/agent/link-policy';
+import { LINK_REMOVED, sanitizeMarkdown } from '../../src/slack/agent/sanitize';
 
 /**
  * "No query string" is not enough on google.com: some of its hosts serve pages anyone can publish,

@@ -36,7 +36,11 @@ describe('agent: conversation memory', () => {
     const gemini: FakeGemini = await startFakeGemini();
     const store = await durableDatabase();
     const env = { GEMINI_API_KEY: FAKE_GEMINI_KEY, GEMINI_BASE_URL: gemini.url };
-    const first = await startTestServer({ env, database: store, agent: (ctx) => createAgent(ctx) });
+    const first = await startTestServer({
+      env,
+      database: store,
+      agent: (ctx, ports) => createAgent(ctx, ports),
+    });
     first.slack.state.addUser({ id: 'U0ADA', name: 'Ada', tz: 'Europe/London' });
     await connectSlackUser(first.ctx, first.google, { slackUserId: 'U0ADA' });
     gemini.push(text('Noted: the launch is on Friday.'));
@@ -51,7 +55,7 @@ describe('agent: conversation memory', () => {
       env,
       database: reopened,
       google: first.google,
-      agent: (ctx) => createAgent(ctx),
+      agent: (ctx, ports) => createAgent(ctx, ports),
     });
     try {
       second.slack.state.addUser({ id: 'U0ADA', name: 'Ada', tz: 'Europe/London' });

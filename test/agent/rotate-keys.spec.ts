@@ -3,9 +3,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { PendingActions } from '../../src/agent/confirm/pending-actions';
 import { ConversationMemory } from '../../src/agent/memory/memory-store';
-import { reencryptAgentData } from '../../src/agent/rotate-keys';
-import { Sealer } from '../../src/agent/sealed';
-import { TokenCipher } from '../../src/auth/token-cipher';
+import { Sealer } from '../../src/crypto/sealer';
+import { TokenCipher } from '../../src/crypto/token-cipher';
+import { reencryptAgentData } from '../../src/rotate-keys';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 
 describe('agent: key rotation', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { LinkPolicy } from '../../src/agent/delivery/link-policy';
-import { LINK_REMOVED, sanitizeMarkdown } from '../../src/agent/delivery/sanitize';
+import { LinkPolicy } from '../../src/agent/link-policy';
+import { LINK_REMOVED, sanitizeMarkdown } from '../../src/slack/agent/sanitize';
 
 /**
  * In a thread the sanitised text goes to Slack as markdown_text exactly as sanitizeMarkdown leaves it

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { LineBuffer } from '../../src/agent/delivery/line-buffer';
-import { LinkPolicy } from '../../src/agent/delivery/link-policy';
-import { toMrkdwn } from '../../src/agent/delivery/mrkdwn';
-import { LINK_REMOVED, sanitizeMarkdown } from '../../src/agent/delivery/sanitize';
-import { splitText } from '../../src/agent/delivery/split';
+import { LinkPolicy } from '../../src/agent/link-policy';
+import { LineBuffer } from '../../src/slack/agent/line-buffer';
+import { toMrkdwn } from '../../src/slack/agent/mrkdwn';
+import { LINK_REMOVED, sanitizeMarkdown } from '../../src/slack/agent/sanitize';
+import { splitText } from '../../src/slack/agent/split';
 
 const MEET = 'https://meet.google.com/abc-defg-hij';
 const PLACE = 'https://maps.example.net/place?id=42&x=1';

@@ -5,8 +5,8 @@ import pino from 'pino';
 import type { User } from '../../models';
 import { ACTION_TTL_MS, PendingActions } from '../../src/agent/confirm/pending-actions';
 import { ConversationMemory, DEFAULT_MEMORY } from '../../src/agent/memory/memory-store';
-import { Sealer } from '../../src/agent/sealed';
-import { TokenCipher } from '../../src/auth/token-cipher';
+import { Sealer } from '../../src/crypto/sealer';
+import { TokenCipher } from '../../src/crypto/token-cipher';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { durableDatabase } from './durable-db';
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { AccountLinkedEvent } from '../../src/auth/hooks';
+import type { AccountLinkedEvent } from '../../src/auth/link-hooks';
 import { sha256Hex } from '../../src/auth/secrets';
 import { REQUESTED_SCOPES, SCOPES } from '../../src/google/scopes';
 import { ADA } from '../fakes/google/server';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { rotateKeys } from '../../src/auth/rotate-keys';
 import { buildContext } from '../../src/build-context';
 import { createLogger } from '../../src/log';
+import { rotateKeys } from '../../src/rotate-keys';
 import { ADA } from '../fakes/google/server';
 import { type AuthApp, connect, startAuthApp } from '../helpers/auth-app';
 import { testConfig } from '../helpers/config';
@@ -28,12 +28,12 @@ describe('key rotation', () => {
       app.tdb.db,
       createLogger('silent'),
     );
-    assert.deepEqual(await rotateKeys(app.tdb.db, rotatedCtx.tokens, rotatedCtx.states), {
+    assert.deepEqual(await rotateKeys(app.tdb.db, rotatedCtx.cipher), {
       users: 1,
       oauthStates: 1,
       unreadable: 0,
     });
-    assert.deepEqual(await rotateKeys(app.tdb.db, rotatedCtx.tokens, rotatedCtx.states), {
+    assert.deepEqual(await rotateKeys(app.tdb.db, rotatedCtx.cipher), {
       users: 0,
       oauthStates: 0,
       unreadable: 0,
@@ -78,7 +78,7 @@ describe('key rotation', () => {
       app.tdb.db,
       createLogger('silent'),
     );
-    assert.deepEqual(await rotateKeys(app.tdb.db, rotated.tokens, rotated.states), {
+    assert.deepEqual(await rotateKeys(app.tdb.db, rotated.cipher), {
       users: 1,
       oauthStates: 1,
       unreadable: 1,

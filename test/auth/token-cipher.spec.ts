@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { DecryptError, TokenCipher } from '../../src/auth/token-cipher';
+import { DecryptError, TokenCipher } from '../../src/crypto/token-cipher';
 
 const at = (row: string, column = 'access_token') => ({ table: 'users', column, row });
 

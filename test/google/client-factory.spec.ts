@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { User } from '../../models';
-import { DecryptError } from '../../src/auth/token-cipher';
+import { DecryptError } from '../../src/crypto/token-cipher';
 import { GoogleAccountRevokedError, GoogleNotConnectedError } from '../../src/google/errors';
 import { ADA } from '../fakes/google/server';
 import { type AuthApp, startAuthApp } from '../helpers/auth-app';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { TokenCipher } from '../../src/auth/token-cipher';
-import { TokenStore } from '../../src/auth/token-store';
+import { TokenCipher } from '../../src/crypto/token-cipher';
 import { GoogleAccountRevokedError, isInvalidGrant } from '../../src/google/errors';
+import { TokenStore } from '../../src/google/token-store';
 import { ADA } from '../fakes/google/server';
 import { type AuthApp, Browser, connect, reachCallback, startAuthApp } from '../helpers/auth-app';
 

@@ -1,11 +1,11 @@
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { AgentPorts } from '../../src/agent/ports';
 import type { Agent } from '../../src/agent/types';
 import { buildContext } from '../../src/build-context';
 import type { AppContext } from '../../src/context';
 import { createLogger } from '../../src/log';
 import { createServer, type LumeServer } from '../../src/server';
-import { clearSlackUserCache } from '../../src/slack/user-info';
 import { type FakeGoogle, startFakeGoogle } from '../fakes/google/server';
 import {
   blockAction,
@@ -28,8 +28,8 @@ export const SIGNING_SECRET = 'test-signing-secret';
 export interface TestServerOptions {
   /** Extra environment (e.g. GEMINI_BASE_URL of a fake Gemini); applied last. */
   env?: Record<string, string | undefined>;
-  /** The agent, or a factory given the server's context. Default: a RecordingAgent. */
-  agent?: Agent | ((ctx: AppContext) => Agent);
+  /** The agent, built on the server's context and the ports its Slack app implements. Default: a RecordingAgent. */
+  agent?: (ctx: AppContext, ports: AgentPorts) => Agent;
   now?: () => Date;
   /** Reuse fakes across servers (e.g. two instances of Lume on one database). */
   google?: FakeGoogle;
@@ -55,6 +55,8 @@ export interface TestServer {
   tdb: TestDatabase;
   logs: LogCapture;
   agent: Agent;
+  /** The ports the Slack app implements for the agent (a second agent in a spec can use them too). */
+  ports: AgentPorts;
   who: Who;
   /** POST a body to /slack/events, signed as Slack signs it unless `headers` replace the signature. */
   post(req: SlackRequest, headers?: Record<string, string>): Promise<Sent>;
@@ -90,10 +92,17 @@ export async function startTestServer(o: TestServerOptions = {}): Promise<TestSe
     ...o.env,
   });
   const ctx = buildContext(config, tdb.db, createLogger(o.logLevel ?? 'debug', logs.stream), o.now);
-  const agent = typeof o.agent === 'function' ? o.agent(ctx) : (o.agent ?? new RecordingAgent());
-  const lume = await createServer(ctx, { agent });
+  const build = o.agent ?? ((_ctx: AppContext, p: AgentPorts) => new RecordingAgent().build(p));
+  let built: { agent: Agent; ports: AgentPorts } | undefined;
+  const lume = await createServer(ctx, {
+    agent: (ports) => {
+      built = { agent: build(ctx, ports), ports };
+      return built.agent;
+    },
+  });
+  if (!built) throw new Error('the server did not build its agent');
+  const { agent, ports } = built;
   http.on('request', lume.app);
-  clearSlackUserCache();
 
   const who: Who = { teamId: slack.state.teamId, appId: slack.state.appId, botUserId: slack.state.botUserId };
   const post = async (req: SlackRequest, headers?: Record<string, string>): Promise<Sent> => {
@@ -115,6 +124,7 @@ export async function startTestServer(o: TestServerOptions = {}): Promise<TestSe
     tdb,
     logs,
     agent,
+    ports,
     who,
     post,
     async command(text, userId, channelId) {

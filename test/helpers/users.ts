@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { SlackIdentity, User } from '../../models';
 import type { AppContext } from '../../src/context';
 import { REQUESTED_SCOPES } from '../../src/google/scopes';
@@ -23,9 +22,10 @@ export interface ConnectOptions {
 }
 
 /**
- * A Slack user linked to a Google account, as the OAuth callback leaves it: a users row with tokens
- * the fake Google honours (encrypted through ctx.tokens, bound to the row) and a slack_identities row.
- * Reusing an account (same `sub`) adds a second Slack identity to the same Google user.
+ * A Slack user linked to a Google account, as the OAuth callback leaves it (through Accounts.link,
+ * which the callback calls): a users row with tokens the fake Google honours (encrypted, bound to the
+ * row) and a slack_identities row. Reusing an account (same `sub`) adds a second Slack identity to
+ * the same Google user.
  */
 export async function connectSlackUser(
   ctx: AppContext,
@@ -37,34 +37,21 @@ export async function connectSlackUser(
   const scopes = o.scopes ?? REQUESTED_SCOPES;
   const access = google.state.issueAccessToken(account.sub, scopes);
   const refreshToken = google.state.issueRefreshToken(account.sub, scopes, FAKE_CLIENT.id);
-  const { User, SlackIdentity } = ctx.db.models;
-  let user = await User.findOne({ where: { googleId: account.sub } });
-  if (!user) {
-    user = User.build({
-      id: randomUUID(),
-      googleId: account.sub,
-      email: account.email,
-      name: account.name,
-      accessTokenEnc: null,
-      refreshTokenEnc: null,
-      tokenExpiresAt: null,
-      grantedScopes: '',
-      status: 'connected',
-    });
-  }
-  user.status = 'connected';
-  ctx.tokens.apply(user, {
-    access_token: access.token,
-    refresh_token: refreshToken,
-    expiry_date: Date.now() + access.expiresIn * 1000,
-    scope: scopes.join(' '),
-  });
-  await user.save();
+  const teamId = o.teamId ?? 'T0LUME';
+  const user = await ctx.accounts.link(
+    { googleId: account.sub, email: account.email, name: account.name },
+    {
+      access_token: access.token,
+      refresh_token: refreshToken,
+      expiry_date: Date.now() + access.expiresIn * 1000,
+      scope: scopes.join(' '),
+    },
+    { teamId, slackUserId: o.slackUserId },
+  );
   ctx.google.evict(user.id);
-  const identity = await SlackIdentity.create({
-    teamId: o.teamId ?? 'T0LUME',
-    slackUserId: o.slackUserId,
-    userId: user.id,
+  const identity = await ctx.db.models.SlackIdentity.findOne({
+    where: { teamId, slackUserId: o.slackUserId },
   });
+  if (!identity) throw new Error('linking left no Slack identity');
   return { user, identity, account, accessToken: access.token, refreshToken };
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { toAgendaEvent } from '../../src/slack/agenda/calendar';
-import { formatTime } from '../../src/slack/agenda/time';
+import { toAgendaEvent } from '../../src/agenda/calendar';
+import { formatTime } from '../../src/agenda/time';
 import { localDay } from '../../src/time/zone';
 import { seedEvent, seedTask } from '../fakes/google/seed';
 import { startTestServer, type TestServer } from '../helpers/server';

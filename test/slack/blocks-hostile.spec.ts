@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { Agenda, AgendaEvent, AgendaTask } from '../../src/slack/agenda';
+import type { Agenda, AgendaEvent, AgendaTask } from '../../src/agenda';
 import { actionOutcomeCard } from '../../src/slack/blocks/action-outcome-card';
 import { agendaMessage } from '../../src/slack/blocks/agenda';
 import { answerMessages } from '../../src/slack/blocks/answer-message';
@@ -10,6 +10,7 @@ import { homeView } from '../../src/slack/blocks/home';
 import { revokedMessageText, statusMessage } from '../../src/slack/blocks/status';
 import { esc, truncate } from '../../src/slack/blocks/text';
 import { welcomeMessage } from '../../src/slack/blocks/welcome';
+import { SUBCOMMANDS } from '../../src/slack/listeners/commands';
 import { blockKitProblems } from './block-kit-limits';
 
 /** What a stranger can put in an event title, a mail subject, a task or a display name. */
@@ -156,7 +157,7 @@ describe('Block Kit builders with hostile and oversized data stay within Slack l
     valid('disconnected, unconfirmed', unconfirmed);
     // Blocks are verbatim (no auto-linking), so the Google settings URL must be an explicit link.
     assert.match(texts(unconfirmed.blocks), /<https:\/\/myaccount\.google\.com\/permissions\|/);
-    valid('help', helpMessage());
+    valid('help', helpMessage(SUBCOMMANDS));
     valid('welcome', welcomeMessage(false));
   });
 

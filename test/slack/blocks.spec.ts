@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import type { Agenda, AgendaEvent } from '../../src/slack/agenda';
-import { toAgendaEvent } from '../../src/slack/agenda/calendar';
-import { displayName } from '../../src/slack/agenda/mail';
+import type { Agenda, AgendaEvent } from '../../src/agenda';
+import { toAgendaEvent } from '../../src/agenda/calendar';
+import { displayName } from '../../src/agenda/mail';
 import { agendaMessage } from '../../src/slack/blocks/agenda';
-import { closestSubcommand } from '../../src/slack/blocks/help';
 import { homeView } from '../../src/slack/blocks/home';
 import { esc, link } from '../../src/slack/blocks/text';
+import { SUBCOMMANDS } from '../../src/slack/listeners/commands';
+import { closestSubcommand } from '../../src/slack/listeners/commands/route';
 import { stripMentions } from '../../src/slack/listeners/events/app-mention';
 import { ignoreReason } from '../../src/slack/listeners/events/message-im';
 import { blocksError } from '../fakes/slack/blocks';
@@ -111,11 +112,11 @@ describe('Block Kit builders and the small parsers behind them', () => {
   });
 
   it('suggests a subcommand for near misses only', () => {
-    assert.equal(closestSubcommand('tody'), 'today');
-    assert.equal(closestSubcommand('stauts'), 'status');
-    assert.equal(closestSubcommand('disconect'), 'disconnect');
-    assert.equal(closestSubcommand('weather'), undefined);
-    assert.equal(closestSubcommand('hi'), undefined);
+    assert.equal(closestSubcommand('tody', SUBCOMMANDS), 'today');
+    assert.equal(closestSubcommand('stauts', SUBCOMMANDS), 'status');
+    assert.equal(closestSubcommand('disconect', SUBCOMMANDS), 'disconnect');
+    assert.equal(closestSubcommand('weather', SUBCOMMANDS), undefined);
+    assert.equal(closestSubcommand('hi', SUBCOMMANDS), undefined);
   });
 
   it('strips mentions and parses From headers', () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { FRIENDLY_ERROR } from '../../src/slack/blocks/errors';
+import { MESSAGES } from '../../src/messages';
 import { dmMessage, newTs } from '../fakes/slack/payloads';
 import { type RecordingAgent, startTestServer, type TestServer } from '../helpers/server';
 import { connectSlackUser } from '../helpers/users';
@@ -30,7 +30,7 @@ describe('Slack failures: friendly to people, detailed (and token-free) in the l
     assert.equal(res.status, 200, 'acknowledged before the failure');
     const [r] = await t.slack.state.waitForResponse(res.responseUrl);
     assert.equal(r.body.response_type, 'ephemeral');
-    assert.equal(r.body.text, FRIENDLY_ERROR);
+    assert.equal(r.body.text, MESSAGES.friendlyError);
     assert.doesNotMatch(JSON.stringify(r.body), /ECONNREFUSED|secret detail|at .*\.ts/);
     const line = await t.logs.waitFor((l) => l.msg === 'Slack listener failed');
     assert.match(JSON.stringify(line), /ECONNREFUSED/, 'the details are in the log');
@@ -42,7 +42,7 @@ describe('Slack failures: friendly to people, detailed (and token-free) in the l
     const sent = await t.event(dmMessage({ user: 'U_E3', text: 'hi', ts }));
     assert.equal(sent.status, 200);
     const [post] = await t.slack.state.waitForCall('chat.postMessage', (c) => c.args.channel === 'D_E3');
-    assert.equal(post.args.text, FRIENDLY_ERROR);
+    assert.equal(post.args.text, MESSAGES.friendlyError);
   });
 
   it('an agent that throws: the person gets a short apology in the thread; the turn is logged', async () => {

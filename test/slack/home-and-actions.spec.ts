@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { SUGGESTED_PROMPTS } from '../../src/slack/prompts';
+import { SUGGESTED_PROMPTS } from '../../src/slack/suggested-prompts';
 import { seedEvent } from '../fakes/google/seed';
 import { type AuthApp, Browser, reachCallback } from '../helpers/auth-app';
 import { type RecordingAgent, startTestServer, type TestServer } from '../helpers/server';

@@ -12,8 +12,10 @@ import { statusMessage } from '../../src/slack/blocks/status';
 import { welcomeMessage } from '../../src/slack/blocks/welcome';
 import type { SlackDeps } from '../../src/slack/deps';
 import { registerListeners } from '../../src/slack/listeners';
-import { SUGGESTED_PROMPTS } from '../../src/slack/prompts';
+import { SUBCOMMANDS } from '../../src/slack/listeners/commands';
+import { usageHint } from '../../src/slack/listeners/commands/subcommand';
 import { SLACK_EVENTS_PATH } from '../../src/slack/receiver';
+import { SUGGESTED_PROMPTS } from '../../src/slack/suggested-prompts';
 
 const ROOT = join(__dirname, '..', '..');
 const manifest = parse(readFileSync(join(ROOT, 'manifest.yml'), 'utf8'));
@@ -53,7 +55,7 @@ function actionIdsInBuiltBlocks(): string[] {
     mail: { ok: true as const, value: { count: 0, more: false, top: [] } },
   };
   const built: unknown[] = [
-    helpMessage(),
+    helpMessage(SUBCOMMANDS),
     connectMessage({ url: 'https://x.test/auth/oauth/google?link=t', expiresAt: new Date() }),
     connectedMessage('a@example.com'),
     disconnectedMessage('a@example.com', true),
@@ -153,6 +155,11 @@ describe('manifest.yml', () => {
       assert.equal(new URL(c.url).pathname, SLACK_EVENTS_PATH);
     }
     assert.match(declared[0].usage_hint as string, /today.*connect.*status.*disconnect.*help/);
+  });
+
+  it("/lume's usage hint names exactly the subcommands the code routes, in help's order", () => {
+    const [lume] = manifest.features.slash_commands as { usage_hint: string }[];
+    assert.equal(lume.usage_hint, usageHint(SUBCOMMANDS));
   });
 
   it('subscribes to exactly the bot events the code listens to', () => {

@@ -40,7 +40,7 @@ describe('Lume server: HTTP mode and Socket Mode', () => {
   }
 
   it('HTTP: listen(0) serves signed /slack/events, health and readiness; close() stops it', async () => {
-    const server: LumeServer = await createServer(context({}), { agent: new RecordingAgent() });
+    const server: LumeServer = await createServer(context({}), { agent: new RecordingAgent().build });
     assert.equal(server.mode, 'http');
     const { port } = await server.listen(0, '127.0.0.1');
     const base = `http://127.0.0.1:${port}`;
@@ -69,7 +69,7 @@ describe('Lume server: HTTP mode and Socket Mode', () => {
     const logs = new LogCapture();
     const ctx = context({ SLACK_APP_TOKEN: 'xapp-1-A0LUME-test' }, logs);
     const agent = new RecordingAgent();
-    const server = await createServer(ctx, { agent });
+    const server = await createServer(ctx, { agent: agent.build });
     assert.equal(server.mode, 'socket');
     const { port } = await server.listen(0, '127.0.0.1');
     const base = `http://127.0.0.1:${port}`;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { formatDay, formatTime } from '../../src/slack/agenda/time';
+import { formatDay, formatTime } from '../../src/agenda/time';
 import { addDays, localDate, localDay, safeZone, startOfLocalDay } from '../../src/time/zone';
 
 describe("agenda time arithmetic (the person's own zone)", () => {

@@ -48,7 +48,7 @@ describe('tool registry', () => {
 
   it('converts every input to a JSON schema Gemini function declarations accept', () => {
     for (const tool of allTools) {
-      // As src/agent/tools/declarations.ts converts it for parametersJsonSchema.
+      // As src/agent/runner/declarations.ts converts it for parametersJsonSchema.
       const schema = z.toJSONSchema(tool.input, { io: 'input' }) as Record<string, unknown>;
       assert.equal(schema.type, 'object', tool.name);
       for (const key of Object.keys((schema.properties as object) ?? {}))

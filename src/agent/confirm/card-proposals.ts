@@ -1,7 +1,6 @@
-import { confirmCard } from '../../slack/blocks/confirm-card';
 import type { ActionPreview, Tool } from '../../tools/types';
-import type { Delivery } from '../delivery';
-import type { ProposalSink } from '../tools/tool-runner';
+import type { Delivery } from '../ports';
+import type { ProposalSink } from '../runner/tool-runner';
 import type { NewAction, PendingActions } from './pending-actions';
 
 /** Who a proposal belongs to and where its card goes: a pending action minus what the tool call adds. */
@@ -17,9 +16,7 @@ export class CardProposals implements ProposalSink {
 
   async propose(tool: Tool, input: unknown, preview: ActionPreview): Promise<void> {
     const action = await this.actions.create({ ...this.owner, toolName: tool.name, args: input, preview });
-    const ts = await this.delivery.card(
-      confirmCard({ actionId: action.id, preview, expiresAt: action.expiresAt }),
-    );
+    const ts = await this.delivery.card({ actionId: action.id, preview, expiresAt: action.expiresAt });
     if (ts) await this.actions.attachMessage(action.id, ts);
   }
 }

@@ -1,9 +1,10 @@
 import type { PendingAction } from '../../../models';
-import { DecryptError } from '../../auth/token-cipher';
 import type { AppContext } from '../../context';
-import { type ActionOutcome, actionOutcomeCard } from '../../slack/blocks/action-outcome-card';
+import { DecryptError } from '../../crypto/token-cipher';
+import { ErrorCode } from '../../errors';
 import type { ActionPreview, Tool } from '../../tools/types';
 import type { ConversationMemory } from '../memory/memory-store';
+import type { AgentPorts, CardOutcome } from '../ports';
 import type { ActionClick } from '../types';
 import { executeAction } from './execute-action';
 import { outcomeNote } from './outcome-note';
@@ -14,17 +15,25 @@ export interface DecisionDeps {
   actions: PendingActions;
   memory: ConversationMemory;
   toolByName: (name: string) => Tool | undefined;
+  ports: AgentPorts;
 }
+
+/** How a click ended, for the log: carried out, or the code of why not. */
+type ClickOutcome = 'done' | 'failed' | 'cancelled' | 'unreadable' | ErrorCode;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const REFUSALS: Record<Exclude<Refusal, 'expired'>, string> = {
-  not_found: 'This request no longer exists.',
-  not_yours: 'Only the person who asked can confirm or cancel this.',
-  running: 'This is already being carried out.',
-  done: 'This was already confirmed and carried out.',
-  failed: 'This was already confirmed (it did not go through).',
-  cancelled: 'This was already cancelled.',
+/** Why a click could not decide its card: what the clicker is told, and the code the log keeps. */
+const REFUSALS: Record<Exclude<Refusal, 'expired'>, { code: ErrorCode; text: string }> = {
+  not_found: { code: ErrorCode.ActionNotFound, text: 'This request no longer exists.' },
+  not_yours: {
+    code: ErrorCode.ActionNotYours,
+    text: 'Only the person who asked can confirm or cancel this.',
+  },
+  running: { code: ErrorCode.ActionRunning, text: 'This is already being carried out.' },
+  done: { code: ErrorCode.ActionDone, text: 'This was already confirmed and carried out.' },
+  failed: { code: ErrorCode.ActionFailed, text: 'This was already confirmed (it did not go through).' },
+  cancelled: { code: ErrorCode.ActionCancelled, text: 'This was already cancelled.' },
 };
 
 /** What a card shows when its stored request no configured key opens (a retired key, rotate-keys not run). */
@@ -51,7 +60,7 @@ function open(
  * Every click ends in one "card decided" log line with its outcome.
  */
 export async function decide(deps: DecisionDeps, click: ActionClick): Promise<void> {
-  let outcome = 'error';
+  let outcome: ClickOutcome | 'error' = 'error';
   try {
     outcome = await decideOnce(deps, click);
   } finally {
@@ -62,7 +71,7 @@ export async function decide(deps: DecisionDeps, click: ActionClick): Promise<vo
   }
 }
 
-async function decideOnce(deps: DecisionDeps, click: ActionClick): Promise<string> {
+async function decideOnce(deps: DecisionDeps, click: ActionClick): Promise<ClickOutcome> {
   const { ctx, actions } = deps;
   if (!UUID.test(click.actionId)) return tell(deps, click, 'not_found');
   const decision =
@@ -72,15 +81,15 @@ async function decideOnce(deps: DecisionDeps, click: ActionClick): Promise<strin
   if (!decision.ok) {
     if (decision.reason !== 'expired' || !decision.action) return tell(deps, click, decision.reason);
     const preview = open(actions, decision.action)?.preview ?? UNREADABLE;
-    await updateCard(deps, click, decision.action, preview, { kind: 'expired' });
-    return 'expired';
+    await updateCard(deps, decision.action, preview, { kind: 'expired' });
+    return ErrorCode.ActionExpired;
   }
   const action = decision.action;
   const stored = open(actions, action);
   const preview = stored?.preview ?? UNREADABLE;
   const at = ctx.now();
   if (click.decision === 'cancel') {
-    await updateCard(deps, click, action, preview, { kind: 'cancelled', by: click.slackUserId, at });
+    await updateCard(deps, action, preview, { kind: 'cancelled', by: click.slackUserId, at });
     if (stored) await note(deps, action, outcomeNote(preview, { kind: 'cancelled' }));
     return 'cancelled';
   }
@@ -88,14 +97,13 @@ async function decideOnce(deps: DecisionDeps, click: ActionClick): Promise<strin
     // Claimed but unreadable: close it as failed, so it is not "already being carried out" forever.
     await actions.finish(action, 'failed', { error: 'unreadable' });
     const failed = { kind: 'failed', by: click.slackUserId, at, detail: UNREADABLE_DETAIL } as const;
-    await updateCard(deps, click, action, preview, failed);
+    await updateCard(deps, action, preview, failed);
     return 'unreadable';
   }
-  const run = await executeAction(deps, action, stored.args, click.client);
+  const run = await executeAction(deps, action, stored.args);
   await actions.finish(action, run.ok ? 'done' : 'failed', run.ok ? run.result : { error: run.error });
   await updateCard(
     deps,
-    click,
     action,
     preview,
     run.ok
@@ -115,20 +123,17 @@ async function decideOnce(deps: DecisionDeps, click: ActionClick): Promise<strin
 
 async function updateCard(
   deps: DecisionDeps,
-  click: ActionClick,
   action: PendingAction,
   preview: ActionPreview,
-  outcome: ActionOutcome,
+  outcome: CardOutcome,
 ): Promise<void> {
   if (!action.messageTs) return;
-  const message = actionOutcomeCard(preview, outcome);
   try {
-    await click.client.chat.update({
-      channel: action.channelId,
-      ts: action.messageTs,
-      text: message.text,
-      blocks: message.blocks,
-    });
+    await deps.ports.cards.settle(
+      { channelId: action.channelId, messageTs: action.messageTs },
+      preview,
+      outcome,
+    );
   } catch (err) {
     deps.ctx.log.warn({ err, actionId: action.id }, 'could not update the card');
   }
@@ -144,14 +149,14 @@ async function note(deps: DecisionDeps, action: PendingAction, content: ReturnTy
 }
 
 /** A refused click: a reply only the clicker sees, beside the card. The card itself is left alone. */
-async function tell(deps: DecisionDeps, click: ActionClick, reason: Refusal): Promise<string> {
-  const text = REFUSALS[reason as Exclude<Refusal, 'expired'>] ?? REFUSALS.not_found;
+async function tell(deps: DecisionDeps, click: ActionClick, reason: Refusal): Promise<ErrorCode> {
+  const { code, text } = REFUSALS[reason === 'expired' ? 'not_found' : reason];
   if (click.channelId) {
     try {
-      await click.client.chat.postEphemeral({ channel: click.channelId, user: click.slackUserId, text });
+      await deps.ports.cards.refuse({ channelId: click.channelId, slackUserId: click.slackUserId }, text);
     } catch (err) {
       deps.ctx.log.warn({ err }, 'could not answer the click');
     }
   }
-  return `refused:${reason}`;
+  return code;
 }

@@ -1,19 +1,18 @@
-import type { WebClient } from '@slack/web-api';
 import type { PendingAction } from '../../../models';
 import type { AppContext } from '../../context';
 import { hasAnyScope } from '../../google/scopes';
-import { slackUserInfo } from '../../slack/user-info';
-import { safeZone } from '../../time/zone';
+import { MESSAGES } from '../../messages';
+import { describeToolError, needsAccessMessage } from '../../tools/errors';
 import type { Tool } from '../../tools/types';
-import { MESSAGES } from '../messages';
-import { toolContext } from '../tools/tool-context';
-import { describeToolError, needsAccessMessage } from '../tools/tool-errors';
+import type { People } from '../ports';
+import { toolContext } from '../runner/tool-context';
 
 export type Execution = { ok: true; result: unknown } | { ok: false; error: string };
 
 export interface ExecuteDeps {
   ctx: AppContext;
   toolByName: (name: string) => Tool | undefined;
+  ports: { people: People };
 }
 
 /**
@@ -24,7 +23,6 @@ export async function executeAction(
   deps: ExecuteDeps,
   action: PendingAction,
   args: unknown,
-  client: WebClient,
 ): Promise<Execution> {
   const { ctx } = deps;
   const tool = deps.toolByName(action.toolName);
@@ -37,11 +35,11 @@ export async function executeAction(
     if (tool.scopes.length && !hasAnyScope(google.scopes, tool.scopes))
       return { ok: false, error: needsAccessMessage(tool) };
     // The zone the card was shown in, so the times it showed are the times that happen; cards older
-    // than that column fall back to asking Slack.
+    // than that column fall back to asking the chat.
     const timeZone =
       action.timeZone ??
-      (await slackUserInfo(client, action.teamId, action.slackUserId).then(
-        (info) => safeZone(info.tz),
+      (await deps.ports.people.person(action.teamId, action.slackUserId).then(
+        (person) => person.timeZone,
         () => 'UTC',
       ));
     const input = tool.input.parse(args);

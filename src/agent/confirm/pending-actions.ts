@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Op } from 'sequelize';
 import type { Models, PendingAction } from '../../../models';
 import type { PendingActionStatus } from '../../../models/pending-action';
+import type { Sealer } from '../../crypto/sealer';
 import type { ActionPreview } from '../../tools/types';
-import type { Sealer } from '../sealed';
 
 /** How long a card can be confirmed: long enough to read it, short enough that it cannot be found later. */
 export const ACTION_TTL_MS = 15 * 60 * 1000;
@@ -31,7 +31,8 @@ export type Decision =
   | { ok: true; action: PendingAction }
   | { ok: false; reason: Refusal; action?: PendingAction };
 
-const col = (action: { id: string }, column: string) => ({
+/** Where a pending action's values are sealed: bound to its row and column. */
+export const actionContext = (action: { id: string }, column: 'args' | 'preview' | 'result') => ({
   table: 'pending_actions',
   column,
   row: action.id,
@@ -58,8 +59,8 @@ export class PendingActions {
       messageTs: null,
       toolName: a.toolName,
       timeZone: a.timeZone ?? null,
-      argsEnc: this.sealer.seal(a.args, col({ id }, 'args')),
-      previewEnc: this.sealer.seal(a.preview, col({ id }, 'preview')),
+      argsEnc: this.sealer.seal(a.args, actionContext({ id }, 'args')),
+      previewEnc: this.sealer.seal(a.preview, actionContext({ id }, 'preview')),
       status: 'pending',
       expiresAt: new Date(this.now().getTime() + ACTION_TTL_MS),
       resultEnc: null,
@@ -81,7 +82,7 @@ export class PendingActions {
   }
 
   async finish(action: PendingAction, status: 'done' | 'failed', result: unknown): Promise<void> {
-    const resultEnc = this.sealer.seal(result, col(action, 'result'));
+    const resultEnc = this.sealer.seal(result, actionContext(action, 'result'));
     await this.models.PendingAction.update(
       { status, resultEnc },
       { where: { id: action.id, status: 'running' } },
@@ -89,11 +90,11 @@ export class PendingActions {
   }
 
   args(action: PendingAction): unknown {
-    return this.sealer.open(action.argsEnc, col(action, 'args'));
+    return this.sealer.open(action.argsEnc, actionContext(action, 'args'));
   }
 
   preview(action: PendingAction): ActionPreview {
-    return this.sealer.open<ActionPreview>(action.previewEnc, col(action, 'preview'));
+    return this.sealer.open<ActionPreview>(action.previewEnc, actionContext(action, 'preview'));
   }
 
   /** Housekeeping: a day after expiry no card can use a row any more (the outcome is on the card). */

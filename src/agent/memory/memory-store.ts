@@ -1,8 +1,8 @@
 import type { Content } from '@google/genai';
 import { Op } from 'sequelize';
 import type { AgentMessage, Models } from '../../../models';
+import type { Sealer } from '../../crypto/sealer';
 import type { Logger } from '../../log';
-import type { Sealer } from '../sealed';
 import { type ConversationRef, conversationKey, isRolling } from './conversation-key';
 import { normaliseHistory } from './trim';
 
@@ -27,7 +27,8 @@ export const RETENTION_MS = 30 * 24 * 3600_000;
 /** Unreadable rows allowed to pile up before one DELETE clears them. */
 const PRUNE_BATCH = 20;
 
-const where = (key: string) => ({ table: 'agent_messages', column: 'content', row: key });
+/** Where a conversation's messages are sealed: bound to the conversation they belong to. */
+export const memoryContext = (key: string) => ({ table: 'agent_messages', column: 'content', row: key });
 
 /** Conversation history in the database: survives restarts, is shared by app instances, trimmed by size. */
 export class ConversationMemory {
@@ -61,7 +62,7 @@ export class ConversationMemory {
     const history: Content[] = [];
     for (const row of kept.reverse()) {
       try {
-        history.push(this.sealer.open<Content>(row.contentEnc, where(key)));
+        history.push(this.sealer.open<Content>(row.contentEnc, memoryContext(key)));
       } catch (err) {
         // A row sealed with a key that has since been retired: start from what still reads.
         this.log.warn({ err: (err as Error).message, conversationKey: key }, 'dropping unreadable memory');
@@ -84,7 +85,7 @@ export class ConversationMemory {
         conversationKey: key,
         userId,
         role: content.role === 'model' ? ('model' as const) : ('user' as const),
-        contentEnc: this.sealer.seal(content, where(key)),
+        contentEnc: this.sealer.seal(content, memoryContext(key)),
         size: JSON.stringify(content).length,
         createdAt: this.now(),
       };

@@ -1,15 +1,15 @@
 import { ApiError } from '@google/genai';
+import { ErrorCode, LumeError } from '../../errors';
 
 /** Gemini could not answer this turn; `retryable` says whether waiting a minute may help. */
-export class ModelError extends Error {
+export class ModelError extends LumeError {
   constructor(
     message: string,
     readonly status: number | undefined,
     readonly retryable: boolean,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
-    this.name = 'ModelError';
+    super(ErrorCode.ModelUnavailable, message, options);
   }
 }
 

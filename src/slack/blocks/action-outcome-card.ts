@@ -1,14 +1,9 @@
+import type { CardOutcome } from '../../agent/ports';
 import type { ActionPreview } from '../../tools/types';
 import { previewBlocks, slackTime } from './confirm-card';
 import { esc, type SlackMessage, truncate } from './text';
 
-export type ActionOutcome =
-  | { kind: 'done'; by: string; at: Date; detail?: string }
-  | { kind: 'failed'; by: string; at: Date; detail: string }
-  | { kind: 'cancelled'; by: string; at: Date }
-  | { kind: 'expired' };
-
-function line(outcome: ActionOutcome): string {
+function line(outcome: CardOutcome): string {
   switch (outcome.kind) {
     case 'done':
       return `:white_check_mark: Done — confirmed by <@${outcome.by}> at ${slackTime(outcome.at)}.${outcome.detail ? ` ${esc(outcome.detail)}` : ''}`;
@@ -22,7 +17,7 @@ function line(outcome: ActionOutcome): string {
 }
 
 /** The card once decided: the same preview as a record, the outcome instead of the buttons. */
-export function actionOutcomeCard(preview: ActionPreview, outcome: ActionOutcome): SlackMessage {
+export function actionOutcomeCard(preview: ActionPreview, outcome: CardOutcome): SlackMessage {
   const text = line(outcome);
   return {
     text: `${preview.title}: ${outcome.kind}`,

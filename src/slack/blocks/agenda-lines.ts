@@ -1,5 +1,5 @@
-import type { AgendaEvent, AgendaTask } from '../agenda';
-import { formatShortDay, formatTime } from '../agenda/time';
+import type { AgendaEvent, AgendaTask } from '../../agenda';
+import { formatShortDay, formatTime } from '../../agenda/time';
 import { esc, link, truncate } from './text';
 
 /** One agenda line per event, task or mail, in mrkdwn; blocks/agenda.ts groups them into sections. */

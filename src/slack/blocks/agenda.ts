@@ -1,5 +1,5 @@
-import type { Agenda, AgendaEvent, AgendaMail, Part } from '../agenda';
-import { formatDay } from '../agenda/time';
+import type { Agenda, AgendaEvent, AgendaMail, Part } from '../../agenda';
+import { formatDay } from '../../agenda/time';
 import { eventLine, mailLine, taskLine } from './agenda-lines';
 import { type Block, context, divider, esc, header, SECTION_MAX, type SlackMessage, section } from './text';
 

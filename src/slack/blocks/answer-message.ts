@@ -41,8 +41,16 @@ function fitted(pieces: string[]): string[] {
 }
 
 /**
- * An answer (already sanitised mrkdwn, cut into section-sized pieces) as one or more messages; the
- * feedback buttons go under the last one.
+ * An answer that fits one message, as a markdown block (Slack renders the Markdown: the model's
+ * answer, already sanitised) with the feedback buttons under it. `fallback` is the notification text.
+ */
+export function markdownAnswer(markdown: string, fallback: string): SlackMessage {
+  return { text: fallback || '…', blocks: [{ type: 'markdown', text: markdown }, answerFeedback()] };
+}
+
+/**
+ * A longer answer (already sanitised mrkdwn, cut into section-sized pieces) as several messages of
+ * mrkdwn sections; the feedback buttons go under the last one.
  */
 export function answerMessages(pieces: string[], withFeedback = true): SlackMessage[] {
   const messages: SlackMessage[] = [];

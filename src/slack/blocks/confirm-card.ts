@@ -1,3 +1,4 @@
+import type { ProposalCard } from '../../agent/ports';
 import type { ActionPreview } from '../../tools/types';
 import { ACTIONS } from './action-ids';
 import { type Block, esc, escCapped, SECTION_MAX, type SlackMessage, truncate } from './text';
@@ -65,11 +66,7 @@ export function previewBlocks(preview: ActionPreview): Block[] {
 }
 
 /** The card for a proposed change: exactly what will happen, and Confirm / Cancel. */
-export function confirmCard(input: {
-  actionId: string;
-  preview: ActionPreview;
-  expiresAt: Date;
-}): SlackMessage {
+export function confirmCard(input: ProposalCard): SlackMessage {
   const { actionId, preview, expiresAt } = input;
   return {
     text: `${preview.title}: waiting for you to confirm or cancel`,

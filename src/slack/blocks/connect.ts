@@ -1,5 +1,8 @@
 import type { types } from '@slack/bolt';
+import { CONNECT_LINK_TTL_MS } from '../../auth/connect-links';
 import { REQUESTED_SCOPES, SCOPE_AREAS } from '../../google/scopes';
+import { GOOGLE_PERMISSIONS_URL } from '../../messages';
+import { inWords } from '../../time/duration';
 import { ACTIONS } from './action-ids';
 import { type Block, context, esc, type SlackMessage, section } from './text';
 
@@ -39,7 +42,7 @@ export function connectMessage(o: ConnectOptions): SlackMessage {
       `Lume will ask Google for: ${REQUESTED_AREAS.join(', ')}. It never sends mail or changes your calendar, tasks or notes until you click *Confirm*.`,
     ),
     context(
-      `The link is only for you and works once, until <!date^${epoch}^{time}|${o.expiresAt.toISOString().slice(11, 16)} UTC> (10 minutes).`,
+      `The link is only for you and works once, until <!date^${epoch}^{time}|${o.expiresAt.toISOString().slice(11, 16)} UTC> (${inWords(CONNECT_LINK_TTL_MS)}).`,
     ),
   ];
   return { text: `${lead} ${o.url}`, blocks };
@@ -80,15 +83,13 @@ export function connectedMessage(email: string): SlackMessage {
   };
 }
 
-const GOOGLE_PERMISSIONS = 'https://myaccount.google.com/permissions';
-
 export function disconnectedMessage(email: string, revokedAtGoogle: boolean): SlackMessage {
   const done = `Disconnected ${esc(email)}.`;
   const mrkdwn = revokedAtGoogle
     ? `${done} Lume revoked its Google access and deleted your stored tokens.`
-    : `${done} Lume deleted your stored tokens, but Google did not confirm the revocation — to be sure, remove Lume in your <${GOOGLE_PERMISSIONS}|Google account settings>.`;
+    : `${done} Lume deleted your stored tokens, but Google did not confirm the revocation — to be sure, remove Lume in your <${GOOGLE_PERMISSIONS_URL}|Google account settings>.`;
   const text = revokedAtGoogle
     ? `Disconnected ${email}. Lume revoked its Google access and deleted your stored tokens.`
-    : `Disconnected ${email}. Lume deleted your stored tokens, but Google did not confirm the revocation — to be sure, remove Lume at ${GOOGLE_PERMISSIONS}.`;
+    : `Disconnected ${email}. Lume deleted your stored tokens, but Google did not confirm the revocation — to be sure, remove Lume at ${GOOGLE_PERMISSIONS_URL}.`;
   return { text, blocks: [section(mrkdwn), context('Run `/lume connect` to link an account again.')] };
 }

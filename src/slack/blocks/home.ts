@@ -1,7 +1,9 @@
 import type { types } from '@slack/bolt';
-import type { Agenda } from '../agenda';
-import { formatDay } from '../agenda/time';
-import { SUGGESTED_PROMPTS } from '../prompts';
+import type { Agenda } from '../../agenda';
+import { formatDay } from '../../agenda/time';
+import { CONNECT_LINK_TTL_MS } from '../../auth/connect-links';
+import { inWords } from '../../time/duration';
+import { SUGGESTED_PROMPTS } from '../suggested-prompts';
 import { ACTIONS } from './action-ids';
 import { agendaBlocks, zoneLine } from './agenda';
 import { connectButton, disconnectButton, REQUESTED_AREAS } from './connect';
@@ -27,7 +29,7 @@ function accountBlocks(s: HomeState): Block[] {
   return [
     { type: 'section', text: { type: 'mrkdwn', text: lead }, accessory: connectButton(s.connectUrl) },
     context(
-      `Lume will ask for: ${REQUESTED_AREAS.join(', ')}. The button's link works once, for 10 minutes; reopen this tab for a fresh one.`,
+      `Lume will ask for: ${REQUESTED_AREAS.join(', ')}. The button's link works once, for ${inWords(CONNECT_LINK_TTL_MS)}; reopen this tab for a fresh one.`,
     ),
   ];
 }

@@ -1,4 +1,4 @@
-import { SUGGESTED_PROMPTS } from '../prompts';
+import { SUGGESTED_PROMPTS } from '../suggested-prompts';
 import { promptActionId } from './action-ids';
 import { context, type SlackMessage, section } from './text';
 

@@ -1,5 +1,5 @@
+import { ToolInputError } from '../errors';
 import type { ToolContext } from '../types';
-import { ToolInputError } from './errors';
 
 /** Google's hosts for Maps Platform; tests and proxies replace them with ctx.maps.rootUrl. */
 const HOSTS = { places: 'https://places.googleapis.com', routes: 'https://routes.googleapis.com' } as const;

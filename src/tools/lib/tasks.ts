@@ -15,6 +15,10 @@ export const taskListIdField = z
   .describe(
     "Task list id (listId from list_tasks or id from list_task_lists); omit for the user's default list.",
   );
+
+/** The list a task goes to, or is looked up in, when no list id is given: Google's default list. */
+export const listIdOf = (args: { taskListId?: string }): string => args.taskListId ?? '@default';
+
 export const taskIdField = z.string().min(1).describe('Task id from list_tasks; never guess it.');
 
 /**
@@ -56,7 +60,7 @@ export async function existingTaskPreview(
   args: { taskId: string; taskListId?: string },
   ctx: ToolContext,
 ): Promise<ActionPreview> {
-  const task = await loadTask(ctx, args.taskListId ?? '@default', args.taskId);
+  const task = await loadTask(ctx, listIdOf(args), args.taskId);
   const due = dueFromGoogle(task.due);
   return {
     title,

@@ -1,5 +1,6 @@
 import express, { type Router } from 'express';
 import { grantOf, requireScopes } from './api-auth';
+import { certRoutes, idTokenFor } from './id-token';
 import type { FakeGoogleState } from './state';
 import { FakeGoogleState as S } from './state';
 
@@ -8,7 +9,7 @@ const tokenError = (status: number, error: string, description: string) => ({
   body: { error, error_description: description },
 });
 
-/** Google's OAuth endpoints: consent redirect, token (code + PKCE, refresh), revoke, userinfo. */
+/** Google's OAuth endpoints: consent redirect, token (code + PKCE, refresh), revoke, userinfo, signing keys. */
 export function oauthRoutes(state: FakeGoogleState): Router {
   const router = express.Router();
   const form = express.urlencoded({ extended: false });
@@ -61,6 +62,9 @@ export function oauthRoutes(state: FakeGoogleState): Router {
       if (S.s256(b.code_verifier) !== code.codeChallenge)
         return fail(tokenError(400, 'invalid_grant', 'Invalid code verifier.'));
       const access = state.issueAccessToken(code.sub, code.scopes);
+      const account = state.accounts.get(code.sub);
+      // Google adds an id_token when openid was granted: who signed in, signed by Google.
+      const withIdToken = account && code.scopes.includes('openid') && !state.omitIdToken;
       return res.json({
         access_token: access.token,
         expires_in: access.expiresIn,
@@ -69,7 +73,7 @@ export function oauthRoutes(state: FakeGoogleState): Router {
           : { refresh_token: state.issueRefreshToken(code.sub, code.scopes, b.client_id) }),
         scope: code.scopes.join(' '),
         token_type: 'Bearer',
-        id_token: 'fake.id.token',
+        ...(withIdToken ? { id_token: state.idToken ?? idTokenFor(account, b.client_id, code.scopes) } : {}),
       });
     }
     if (b.grant_type === 'refresh_token') {
@@ -100,6 +104,8 @@ export function oauthRoutes(state: FakeGoogleState): Router {
     state.revokeAccount(sub);
     res.status(200).json({});
   });
+
+  router.use(certRoutes());
 
   router.get('/oauth2/v2/userinfo', requireScopes(state, []), (_req, res) => {
     const account = state.accounts.get(grantOf(res).sub);

@@ -55,6 +55,10 @@ export class FakeGoogleState {
   readonly userData = new Map<string, FakeUserData>();
   /** Answer a code exchange without refresh_token (as Google does when it reuses an existing grant). */
   omitRefreshToken = false;
+  /** Answer a code exchange without id_token (as Google does when openid was not granted). */
+  omitIdToken = false;
+  /** Hand out this id_token instead of a signed one (a forged or tampered token). */
+  idToken?: string;
   /** Lifetime Google gives new access tokens, seconds. */
   accessTokenTtl = 3599;
   consent: ConsentBehaviour = { sub: '' };

@@ -38,6 +38,12 @@ export function blocksError(blocks: unknown, max: number): string | undefined {
   if (!Array.isArray(blocks)) return 'blocks must be an array';
   if (blocks.length > max) return `more than ${max} blocks`;
   const ids = new Set<string>();
+  // Slack's limit is on all markdown blocks of one payload together, not on each.
+  const markdown = blocks.reduce(
+    (n: number, b: Obj) => n + (b.type === 'markdown' ? String(b.text ?? '').length : 0),
+    0,
+  );
+  if (markdown > 12_000) return 'markdown blocks over 12000 characters in all';
   for (const raw of blocks) {
     const b = raw as Obj;
     if (!KNOWN.has(String(b.type))) return `unknown block type ${String(b.type)}`;
@@ -49,6 +55,8 @@ export function blocksError(blocks: unknown, max: number): string | undefined {
         if (err) return err;
       }
     }
+    if (b.type === 'markdown' && (typeof b.text !== 'string' || !b.text))
+      return 'markdown block without text';
     if (b.type === 'header' && ((b.text as Obj)?.type !== 'plain_text' || textOf(b.text).length > 150))
       return 'header must be plain_text of at most 150 characters';
     if (b.type === 'context' && (!Array.isArray(b.elements) || b.elements.length > 10))

@@ -1,5 +1,5 @@
 import type { SlackDeps } from '../../deps';
-import type { ButtonArgs } from './types';
+import type { ButtonArgs } from '../args';
 
 /**
  * Confirm on an agent card. Acked at once; the agent claims the pending action with one conditional
@@ -11,7 +11,7 @@ export function confirmActionClicked(deps: SlackDeps) {
 
 /** Shared by Confirm and Cancel: the same payload, a different decision. */
 export function cardDecision(deps: SlackDeps, decision: 'confirm' | 'cancel') {
-  return async ({ ack, body, action, client, context }: ButtonArgs): Promise<void> => {
+  return async ({ ack, body, action, context }: ButtonArgs): Promise<void> => {
     await ack();
     await deps.agent.decide({
       decision,
@@ -19,7 +19,6 @@ export function cardDecision(deps: SlackDeps, decision: 'confirm' | 'cancel') {
       teamId: context.teamId ?? body.team?.id ?? body.user.team_id ?? '',
       slackUserId: body.user.id,
       channelId: body.channel?.id ?? body.container?.channel_id,
-      client,
     });
   };
 }

@@ -1,4 +1,4 @@
-import type { ButtonArgs } from './types';
+import type { ButtonArgs } from '../args';
 
 /**
  * The Connect button is a URL button: Slack opens the link in the browser and also sends this

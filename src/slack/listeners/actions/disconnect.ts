@@ -1,8 +1,7 @@
 import { disconnectedMessage } from '../../blocks/connect';
 import type { SlackDeps } from '../../deps';
-import { publishHome } from '../../home';
-import { accountOf } from '../../people';
-import type { ButtonArgs } from './types';
+import { publishHome } from '../../publish-home';
+import type { ButtonArgs } from '../args';
 
 /**
  * Disconnect (after Slack's confirm dialog), from the "Connected as …" DM or the App Home: revoke at
@@ -13,7 +12,7 @@ export function disconnectClicked(deps: SlackDeps) {
     await ack();
     const teamId = context.teamId ?? body.team?.id ?? body.user.team_id ?? '';
     const userId = body.user.id;
-    const account = await accountOf(deps.ctx, teamId, userId);
+    const account = await deps.ctx.accounts.accountOf(teamId, userId);
     let email = account.kind === 'none' ? undefined : account.user.email;
     let revokedAtGoogle = true;
     if (account.kind === 'connected') {

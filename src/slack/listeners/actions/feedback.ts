@@ -1,5 +1,5 @@
 import type { SlackDeps } from '../../deps';
-import type { ButtonArgs } from './types';
+import type { ButtonArgs } from '../args';
 
 /**
  * Thumbs up / down under an answer. Logged (who, where, which answer) for whoever tunes the prompt;

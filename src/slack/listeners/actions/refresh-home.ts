@@ -1,6 +1,6 @@
 import type { SlackDeps } from '../../deps';
-import { publishHome } from '../../home';
-import type { ButtonArgs } from './types';
+import { publishHome } from '../../publish-home';
+import type { ButtonArgs } from '../args';
 
 /** Refresh on the App Home: fetch the day again and republish. */
 export function refreshHomeClicked(deps: SlackDeps) {

@@ -1,8 +1,9 @@
-import { askInDm } from '../../agent-turn';
+import { MESSAGES } from '../../../messages';
+import { askInDm } from '../../agent/ask-agent';
+import { connectPrompt } from '../../connect-prompt';
 import type { SlackDeps } from '../../deps';
-import { accountOf, connectPrompt } from '../../people';
-import { SUGGESTED_PROMPTS } from '../../prompts';
-import type { ButtonArgs } from './types';
+import { SUGGESTED_PROMPTS } from '../../suggested-prompts';
+import type { ButtonArgs } from '../args';
 
 /** A suggested-prompt button on the messages tab: ask that prompt as if the person had typed it. */
 export function suggestedPromptClicked(deps: SlackDeps) {
@@ -12,10 +13,10 @@ export function suggestedPromptClicked(deps: SlackDeps) {
     if (!prompt) return;
     const teamId = context.teamId ?? body.team?.id ?? '';
     const userId = body.user.id;
-    const account = await accountOf(deps.ctx, teamId, userId);
+    const account = await deps.ctx.accounts.accountOf(teamId, userId);
     if (account.kind !== 'connected') {
       const msg = await connectPrompt(deps.ctx, teamId, userId, {
-        reason: 'To answer that, Lume needs your Google account.',
+        reason: MESSAGES.notConnected,
       });
       await client.chat.postMessage({ channel: body.channel?.id ?? userId, ...msg });
       return;

@@ -3,11 +3,19 @@ import type { SlackDeps } from '../../deps';
 import { ask } from './ask';
 import { connect } from './connect';
 import { disconnect } from './disconnect';
+import { help } from './help';
 import { lumeCommand } from './lume';
 import { status } from './status';
+import type { Subcommand } from './subcommand';
 import { today } from './today';
 
-/** The one slash command, /lume; its subcommands are the files beside this one. */
+/**
+ * The subcommands of /lume, in the order `/lume help` lists them. A new one is a file beside this
+ * (its name, usage, description, argument rule and handler) and a line here.
+ */
+export const SUBCOMMANDS: readonly Subcommand[] = [today, connect, status, disconnect, help];
+
+/** The one slash command, /lume: a subcommand from the list, or a question for the agent. */
 export function registerCommands(app: App, deps: SlackDeps): void {
-  app.command('/lume', lumeCommand(deps, { connect, disconnect, status, today }, ask));
+  app.command('/lume', lumeCommand(deps, SUBCOMMANDS, ask));
 }

@@ -1,27 +1,27 @@
 import { agendaMessage } from '../../blocks/agenda';
-import { accountOf, connectPrompt, zoneOf } from '../../people';
-import type { Subcommand } from './types';
+import { connectedAccount } from './connected-account';
+import { optionalWord, type Subcommand } from './subcommand';
 
 /**
  * `/lume today`: the day in the person's own Slack time zone. Private by default; `/lume today share`
  * posts their calendar and tasks in the channel, because the person asked for exactly that (their
  * unread mail stays private).
  */
-export const today: Subcommand = async ({ deps, teamId, userId, args, respond, client }) => {
-  const account = await accountOf(deps.ctx, teamId, userId);
-  if (account.kind !== 'connected') {
-    const reason = 'To show your day, Lume needs your Google account.';
+export const today: Subcommand<boolean> = {
+  name: 'today',
+  usage: '/lume today',
+  description:
+    'your day: calendar, tasks due and overdue, unread important mail (`/lume today share` posts it in the channel)',
+  args: optionalWord('share'),
+  async handler(input) {
+    const { deps, teamId, userId, args: share, respond } = input;
+    const user = await connectedAccount(input, 'To show your day, Lume needs your Google account.');
+    if (!user) return;
+    const tz = await deps.users.zone(teamId, userId);
+    const agenda = await deps.agenda.forUser(user, tz);
     await respond({
-      response_type: 'ephemeral',
-      ...(await connectPrompt(deps.ctx, teamId, userId, { reason })),
+      response_type: share ? 'in_channel' : 'ephemeral',
+      ...agendaMessage(agenda, { shared: share }),
     });
-    return;
-  }
-  const tz = await zoneOf(deps.ctx, client, teamId, userId);
-  const agenda = await deps.agenda.forUser(account.user, tz);
-  const share = args[0]?.toLowerCase() === 'share';
-  await respond({
-    response_type: share ? 'in_channel' : 'ephemeral',
-    ...agendaMessage(agenda, { shared: share }),
-  });
+  },
 };

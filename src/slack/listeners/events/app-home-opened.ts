@@ -1,8 +1,7 @@
 import { welcomeMessage } from '../../blocks/welcome';
 import type { SlackDeps } from '../../deps';
-import { publishHome } from '../../home';
-import { accountOf } from '../../people';
-import type { EventArgs } from './types';
+import { publishHome } from '../../publish-home';
+import type { EventArgs } from '../args';
 
 /**
  * app_home_opened: the Home tab gets status and today's agenda (views.publish); the Messages tab gets
@@ -18,7 +17,7 @@ export function appHomeOpened(deps: SlackDeps) {
     if (event.tab !== 'messages' || !event.channel) return;
     const history = await client.conversations.history({ channel: event.channel, limit: 1 });
     if (history.messages?.length) return;
-    const account = await accountOf(deps.ctx, teamId, event.user);
+    const account = await deps.ctx.accounts.accountOf(teamId, event.user);
     await client.chat.postMessage({
       channel: event.channel,
       ...welcomeMessage(account.kind === 'connected'),

@@ -1,7 +1,8 @@
-import { runAgentTurn } from '../../agent-turn';
+import { MESSAGES } from '../../../messages';
+import { runAgentTurn } from '../../agent/ask-agent';
+import { connectPrompt } from '../../connect-prompt';
 import type { SlackDeps } from '../../deps';
-import { accountOf, connectPrompt } from '../../people';
-import type { EventArgs } from './types';
+import type { EventArgs } from '../args';
 
 /**
  * "<@LUME> what's on with <@U2|ada>?" → "what's on with @ada?": Lume's own mention is addressing, not
@@ -30,9 +31,9 @@ export function appMention(deps: SlackDeps) {
     const teamId = context.teamId ?? body.team_id;
     const threadTs = event.thread_ts ?? event.ts;
     const text = stripMentions(event.text ?? '', context.botUserId);
-    const account = await accountOf(deps.ctx, teamId, event.user);
+    const account = await deps.ctx.accounts.accountOf(teamId, event.user);
     if (account.kind !== 'connected') {
-      const reason = 'To answer that, Lume needs your Google account.';
+      const reason = MESSAGES.notConnected;
       const msg = await connectPrompt(deps.ctx, teamId, event.user, { reason });
       await client.chat.postEphemeral({
         channel: event.channel,
@@ -50,14 +51,13 @@ export function appMention(deps: SlackDeps) {
       });
       return;
     }
-    await runAgentTurn(deps, {
+    await runAgentTurn(deps, client, {
       teamId,
       slackUserId: event.user,
       channelId: event.channel,
       threadTs,
       messageTs: event.ts,
       text,
-      client,
       source: 'mention',
       user: account.user,
     });

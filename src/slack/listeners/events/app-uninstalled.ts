@@ -1,6 +1,6 @@
 import type { SlackDeps } from '../../deps';
 import { forgetWorkspace } from '../../forget-workspace';
-import type { EventArgs } from './types';
+import type { EventArgs } from '../args';
 
 /** app_uninstalled: the workspace removed Lume, so Lume lets go of that workspace's people and their Google grants. */
 export function appUninstalled(deps: SlackDeps) {

@@ -1,7 +1,8 @@
-import { runAgentTurn } from '../../agent-turn';
+import { MESSAGES } from '../../../messages';
+import { runAgentTurn } from '../../agent/ask-agent';
+import { connectPrompt } from '../../connect-prompt';
 import type { SlackDeps } from '../../deps';
-import { accountOf, connectPrompt } from '../../people';
-import type { EventArgs } from './types';
+import type { EventArgs } from '../args';
 
 /** Subtypes that are still a person writing to Lume; every other subtype (edits, deletions, joins, bots) is not. */
 const HUMAN_SUBTYPES = new Set(['file_share', 'thread_broadcast']);
@@ -39,21 +40,20 @@ export function messageIm(deps: SlackDeps) {
     }
     const teamId = context.teamId ?? body.team_id;
     const userId = m.user as string;
-    const account = await accountOf(deps.ctx, teamId, userId);
+    const account = await deps.ctx.accounts.accountOf(teamId, userId);
     if (account.kind !== 'connected') {
-      const reason = 'To answer that, Lume needs your Google account.';
+      const reason = MESSAGES.notConnected;
       const msg = await connectPrompt(deps.ctx, teamId, userId, { reason });
       await client.chat.postMessage({ channel: m.channel, thread_ts: m.thread_ts, ...msg });
       return;
     }
-    await runAgentTurn(deps, {
+    await runAgentTurn(deps, client, {
       teamId,
       slackUserId: userId,
       channelId: m.channel,
       threadTs: m.thread_ts,
       messageTs: m.ts,
       text: (m.text ?? '').trim(),
-      client,
       source: 'dm',
       user: account.user,
     });

@@ -1,6 +1,6 @@
 import type { SlackDeps } from '../../deps';
 import { forgetWorkspace } from '../../forget-workspace';
-import type { EventArgs } from './types';
+import type { EventArgs } from '../args';
 
 /**
  * tokens_revoked: when the bot token is revoked Lume can no longer act in that workspace, so its data

@@ -1,0 +1,140 @@
+import { Op } from 'sequelize';
+import type { Models } from '../models';
+import type { Database } from '../models/db';
+import { actionContext } from './agent/confirm/pending-actions';
+import { memoryContext } from './agent/memory/memory-store';
+import { verifierContext } from './auth/oauth-states';
+import type { AppContext } from './context';
+import { type CipherContext, DecryptError, type TokenCipher } from './crypto/token-cipher';
+import { tokenContext } from './google/token-store';
+
+/**
+ * Key rotation (`npm run rotate-keys`), in one place: every column Lume stores encrypted is walked
+ * here and sealed again with TOKEN_ENCRYPTION_KEY, so the keys in TOKEN_ENCRYPTION_PREVIOUS_KEYS can
+ * be dropped. A new encrypted column must be added here, or dropping an old key loses its values.
+ * Each column's cipher context comes from the module that writes it, so both sides bind the same row.
+ */
+
+const BATCH = 200;
+
+const UNREADABLE = Symbol('unreadable');
+
+/** The value sealed with the current key; undefined when it already is; UNREADABLE when no configured key opens it. */
+function reseal(
+  cipher: TokenCipher,
+  stored: string,
+  where: CipherContext,
+): string | undefined | typeof UNREADABLE {
+  if (!cipher.needsReencryption(stored)) return undefined;
+  try {
+    return cipher.encrypt(cipher.decrypt(stored, where), where);
+  } catch (err) {
+    if (err instanceof DecryptError) return UNREADABLE;
+    throw err;
+  }
+}
+
+interface Row {
+  update(values: Record<string, string>): Promise<unknown>;
+}
+
+type Columns<R> = readonly (readonly [attribute: keyof R & string, where: (row: R) => CipherContext])[];
+
+/** Reseal a row's encrypted columns in one UPDATE; a value no key opens is left as it is and counted. */
+async function resealRow<R extends Row>(
+  cipher: TokenCipher,
+  row: R,
+  columns: Columns<R>,
+): Promise<{ changed: boolean; unreadable: number }> {
+  const changes: Record<string, string> = {};
+  let unreadable = 0;
+  for (const [attribute, where] of columns) {
+    const stored = row[attribute];
+    if (typeof stored !== 'string' || !stored) continue;
+    const next = reseal(cipher, stored, where(row));
+    if (next === UNREADABLE) unreadable += 1;
+    else if (next) changes[attribute] = next;
+  }
+  const changed = Object.keys(changes).length > 0;
+  if (changed) await row.update(changes);
+  return { changed, unreadable };
+}
+
+/** Rows changed and values left unreadable over a set of rows. */
+async function resealAll<R extends Row>(cipher: TokenCipher, rows: R[], columns: Columns<R>) {
+  let rewritten = 0;
+  let unreadable = 0;
+  for (const row of rows) {
+    const result = await resealRow(cipher, row, columns);
+    if (result.changed) rewritten += 1;
+    unreadable += result.unreadable;
+  }
+  return { rewritten, unreadable };
+}
+
+export interface RotationReport {
+  users: number;
+  oauthStates: number;
+  /** Values no configured key could open: left as they are, reported so the old key is not dropped yet. */
+  unreadable: number;
+}
+
+/** Google tokens (users) and the PKCE verifiers of sign-ins still in progress (oauth_states). */
+export async function rotateKeys(db: Database, cipher: TokenCipher): Promise<RotationReport> {
+  const { User, OAuthState } = db.models;
+  let users = 0;
+  let unreadable = 0;
+  for (let offset = 0; ; offset += BATCH) {
+    const rows = await User.findAll({ order: [['id', 'ASC']], limit: BATCH, offset });
+    const result = await resealAll(cipher, rows, [
+      ['accessTokenEnc', (u) => tokenContext(u, 'access_token')],
+      ['refreshTokenEnc', (u) => tokenContext(u, 'refresh_token')],
+    ]);
+    users += result.rewritten;
+    unreadable += result.unreadable;
+    if (rows.length < BATCH) break;
+  }
+  const pending = await resealAll(cipher, await OAuthState.findAll({ where: { usedAt: null } }), [
+    ['pkceVerifierEnc', (s) => verifierContext(s.stateHash)],
+  ]);
+  return { users, oauthStates: pending.rewritten, unreadable: unreadable + pending.unreadable };
+}
+
+/** Conversation memory (agent_messages) and the requests waiting on a card (pending_actions). */
+export async function reencryptAgentData(
+  models: Models,
+  cipher: TokenCipher,
+): Promise<{ rewritten: number; unreadable: number }> {
+  let rewritten = 0;
+  let unreadable = 0;
+  for (let after = 0; ; ) {
+    const rows = await models.AgentMessage.findAll({
+      where: { id: { [Op.gt]: after } },
+      order: [['id', 'ASC']],
+      limit: BATCH,
+    });
+    const result = await resealAll(cipher, rows, [['contentEnc', (m) => memoryContext(m.conversationKey)]]);
+    rewritten += result.rewritten;
+    unreadable += result.unreadable;
+    if (rows.length < BATCH) break;
+    after = rows[rows.length - 1].id;
+  }
+  // Pending actions live a day at most (housekeeping), so there are few: one query is enough.
+  const actions = await resealAll(cipher, await models.PendingAction.findAll(), [
+    ['argsEnc', (a) => actionContext(a, 'args')],
+    ['previewEnc', (a) => actionContext(a, 'preview')],
+    ['resultEnc', (a) => actionContext(a, 'result')],
+  ]);
+  return { rewritten: rewritten + actions.rewritten, unreadable: unreadable + actions.unreadable };
+}
+
+export interface KeyRotationReport extends RotationReport {
+  agentRows: number;
+}
+
+/** Everything stored encrypted, with the context's current key. */
+export async function rotateAllKeys(ctx: AppContext): Promise<KeyRotationReport> {
+  const auth = await rotateKeys(ctx.db, ctx.cipher);
+  const agent = await reencryptAgentData(ctx.db.models, ctx.cipher);
+  return { ...auth, agentRows: agent.rewritten, unreadable: auth.unreadable + agent.unreadable };
+}

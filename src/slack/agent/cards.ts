@@ -1,0 +1,23 @@
+import type { WebClient } from '@slack/web-api';
+import type { CardOutcome, Cards, PostedCard } from '../../agent/ports';
+import type { ActionPreview } from '../../tools/types';
+import { actionOutcomeCard } from '../blocks/action-outcome-card';
+
+/** Cards once decided: chat.update replaces the buttons with the outcome; refusals go ephemeral. */
+export class SlackCards implements Cards {
+  constructor(private readonly client: WebClient) {}
+
+  async settle(card: PostedCard, preview: ActionPreview, outcome: CardOutcome): Promise<void> {
+    const message = actionOutcomeCard(preview, outcome);
+    await this.client.chat.update({
+      channel: card.channelId,
+      ts: card.messageTs,
+      text: message.text,
+      blocks: message.blocks,
+    });
+  }
+
+  async refuse(to: { channelId: string; slackUserId: string }, text: string): Promise<void> {
+    await this.client.chat.postEphemeral({ channel: to.channelId, user: to.slackUserId, text });
+  }
+}
