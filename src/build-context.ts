@@ -10,6 +10,7 @@ import { TokenStore } from './auth/token-store';
 import type { Config } from './config';
 import type { AppContext } from './context';
 import { GoogleClientFactory } from './google/client-factory';
+import { type RetryClock, realRetryClock } from './google/retry';
 import type { Logger } from './log';
 
 /** Wire the services on an open database. Tests call this with their own config and logger. */
@@ -18,6 +19,7 @@ export function buildContext(
   db: Database,
   log: Logger,
   now: () => Date = () => new Date(),
+  retryClock: RetryClock = realRetryClock,
 ): AppContext {
   const cipher = new TokenCipher(config.tokenKeys.current, config.tokenKeys.previous);
   const tokens = new TokenStore(cipher);
@@ -39,5 +41,6 @@ export function buildContext(
     oauth: new GoogleOAuthFlow({ config, db, states, links, tokens, accounts, log }),
     sessions: new Sessions(config.jwtSecret, now),
     now,
+    retryClock,
   };
 }

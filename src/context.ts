@@ -9,6 +9,7 @@ import type { TokenCipher } from './auth/token-cipher';
 import type { TokenStore } from './auth/token-store';
 import type { Config } from './config';
 import type { GoogleClientFactory } from './google/client-factory';
+import type { RetryClock } from './google/retry';
 import type { Logger } from './log';
 
 /** Everything a listener, route or tool may need, built once in src/index.ts (or by a test). */
@@ -26,4 +27,6 @@ export interface AppContext {
   oauth: GoogleOAuthFlow;
   sessions: Sessions;
   now: () => Date;
+  /** How retries of transient Google failures wait (tests record the waits instead of sleeping). */
+  retryClock: RetryClock;
 }

@@ -56,7 +56,7 @@ export function createSlackApp(o: {
   const deps: SlackDeps = {
     ctx,
     agent,
-    agenda: new AgendaService({ google: ctx.google, log: ctx.log, now: ctx.now }),
+    agenda: new AgendaService({ google: ctx.google, log: ctx.log, now: ctx.now, retryClock: ctx.retryClock }),
   };
   app.use(dedupeEvents(ctx));
   registerListeners(app, deps);

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Agent } from '../../src/agent/types';
 import { buildContext } from '../../src/build-context';
 import type { AppContext } from '../../src/context';
+import type { RetryClock } from '../../src/google/retry';
 import { createLogger } from '../../src/log';
 import { createServer, type LumeServer } from '../../src/server';
 import { clearSlackUserCache } from '../../src/slack/user-info';
@@ -31,6 +32,8 @@ export interface TestServerOptions {
   /** The agent, or a factory given the server's context. Default: a RecordingAgent. */
   agent?: Agent | ((ctx: AppContext) => Agent);
   now?: () => Date;
+  /** How Google read retries wait (default: real timers). */
+  retryClock?: RetryClock;
   /** Reuse fakes across servers (e.g. two instances of Lume on one database). */
   google?: FakeGoogle;
   slack?: FakeSlack;
@@ -89,7 +92,13 @@ export async function startTestServer(o: TestServerOptions = {}): Promise<TestSe
     ...googleEnv(google.url),
     ...o.env,
   });
-  const ctx = buildContext(config, tdb.db, createLogger(o.logLevel ?? 'debug', logs.stream), o.now);
+  const ctx = buildContext(
+    config,
+    tdb.db,
+    createLogger(o.logLevel ?? 'debug', logs.stream),
+    o.now,
+    o.retryClock,
+  );
   const agent = typeof o.agent === 'function' ? o.agent(ctx) : (o.agent ?? new RecordingAgent());
   const lume = await createServer(ctx, { agent });
   http.on('request', lume.app);
