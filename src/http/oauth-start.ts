@@ -9,7 +9,8 @@ export const PLAIN_SIGN_INS_PER_MINUTE = 10;
 
 /**
  * GET /auth/oauth/google[?link=…]: consume the Slack link (if any) and send the browser to Google.
- * A plain sign-in needs no credential yet stores a state row, so it is rate-limited per client.
+ * A plain sign-in needs no credential yet stores a state row, so it is rate-limited per client (the
+ * real client behind TRUST_PROXY's proxies) and capped across clients (MAX_PLAIN_STATES_IN_PROGRESS).
  */
 export function oauthStart(ctx: AppContext, plainSignIns: PerMinuteLimiter) {
   return async (req: Request, res: Response) => {
@@ -50,6 +51,20 @@ export function oauthStart(ctx: AppContext, plainSignIns: PerMinuteLimiter) {
           title: 'This link has expired',
           message:
             'Connect links work once and for ten minutes. Run /lume connect in Slack to get a fresh one.',
+        },
+      );
+    }
+    if (outcome.kind === 'too_many_in_progress') {
+      res.setHeader('Retry-After', '60');
+      return respond(
+        req,
+        res,
+        429,
+        { error: 'too_many_sign_ins', message: 'Too many sign-ins are in progress; try again shortly.' },
+        {
+          title: 'Too many sign-ins in progress',
+          message:
+            'Lume is handling as many web sign-ins as it allows at once. Please try again in a few minutes, or run /lume connect in Slack, which is not affected.',
         },
       );
     }
