@@ -3,6 +3,7 @@ import { agentTurnBenchmark } from './agent-turn';
 import { heavyMailBenchmark } from './heavy-mail';
 import { slackAckBenchmark } from './slack-ack';
 import { slackTodayBenchmark } from './slack-today';
+import { startupBenchmark } from './startup';
 import type { Benchmark } from './types';
 
 /** Every benchmark `npm run bench` runs; adding one = one file and one line here. */
@@ -12,4 +13,5 @@ export const benchmarks: Benchmark[] = [
   agentTurnBenchmark,
   agentParallelBenchmark,
   heavyMailBenchmark,
+  startupBenchmark,
 ];
