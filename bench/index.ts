@@ -1,7 +1,9 @@
 import { agentParallelBenchmark } from './agent-parallel';
 import { agentTurnBenchmark } from './agent-turn';
+import { heavyMailBenchmark } from './heavy-mail';
 import { slackAckBenchmark } from './slack-ack';
 import { slackTodayBenchmark } from './slack-today';
+import { startupBenchmark } from './startup';
 import type { Benchmark } from './types';
 
 /** Every benchmark `npm run bench` runs; adding one = one file and one line here. */
@@ -10,4 +12,6 @@ export const benchmarks: Benchmark[] = [
   slackTodayBenchmark,
   agentTurnBenchmark,
   agentParallelBenchmark,
+  heavyMailBenchmark,
+  startupBenchmark,
 ];

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Sequelize } from 'sequelize';
 import { initModels, type Models } from './index';
-import { migrator } from './migrate';
+import { isMigrated, migrator } from './migrate';
 import { migrations } from './migrations';
 
 export interface Database {
@@ -74,6 +74,7 @@ export async function openDatabase(url: string, opts: OpenOptions = {}): Promise
 
 /** Apply every pending migration; returns the names applied. */
 export async function migrate(db: Database): Promise<string[]> {
-  const applied = await migrator(db.sequelize, migrations).up();
+  if (await isMigrated(db.sequelize, migrations)) return [];
+  const applied = await (await migrator(db.sequelize, migrations)).up();
   return applied.map((m) => m.name);
 }

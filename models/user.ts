@@ -24,6 +24,8 @@ export class User extends Model<InferAttributes<User>, InferCreationAttributes<U
   /** Space-separated, as Google returns them. */
   declare grantedScopes: string;
   declare status: UserStatus;
+  /** Sessions issued under an older generation are refused: `/lume disconnect` bumps it. */
+  declare sessionGeneration: CreationOptional<number>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 
@@ -49,6 +51,7 @@ export class User extends Model<InferAttributes<User>, InferCreationAttributes<U
         tokenExpiresAt: { type: DataTypes.DATE, allowNull: true },
         grantedScopes: { type: DataTypes.TEXT, allowNull: false, defaultValue: '' },
         status: { type: DataTypes.STRING(16), allowNull: false, defaultValue: 'connected' },
+        sessionGeneration: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
         createdAt: DataTypes.DATE,
         updatedAt: DataTypes.DATE,
       },

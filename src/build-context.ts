@@ -9,6 +9,7 @@ import type { Config } from './config';
 import type { AppContext } from './context';
 import { TokenCipher } from './crypto/token-cipher';
 import { GoogleClientFactory } from './google/client-factory';
+import { type RetryClock, realRetryClock } from './google/retry';
 import { TokenStore } from './google/token-store';
 import type { Logger } from './log';
 
@@ -18,6 +19,7 @@ export function buildContext(
   db: Database,
   log: Logger,
   now: () => Date = () => new Date(),
+  retryClock: RetryClock = realRetryClock,
 ): AppContext {
   const cipher = new TokenCipher(config.tokenKeys.current, config.tokenKeys.previous);
   const tokens = new TokenStore(cipher);
@@ -46,5 +48,6 @@ export function buildContext(
     oauth: new GoogleOAuthFlow({ config, states, links, accounts, log }),
     sessions: new Sessions(config.jwtSecret, now),
     now,
+    retryClock,
   };
 }

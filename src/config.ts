@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 // Where to get each value: shown next to the problem so a misconfigured start tells the operator what to do.
@@ -18,6 +19,8 @@ const HINTS: Record<string, string> = {
     'Google Cloud console → Credentials → API key restricted to Places API (New) and Routes API',
   DATABASE_URL: 'e.g. mysql://lume:secret@127.0.0.1:3306/lume or sqlite:data/lume.sqlite',
   PUBLIC_URL: 'the https URL Slack and browsers reach Lume at, e.g. https://lume.example.com',
+  TRUST_PROXY:
+    'the number of proxies in front of Lume (e.g. 1), or their addresses/CIDRs (e.g. 10.0.0.0/8,loopback)',
 };
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -31,10 +34,51 @@ function base64Key(v: string): boolean {
   return Buffer.from(v, 'base64').length === 32;
 }
 
+/** Express's own names for address ranges, usable in TRUST_PROXY. */
+const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function proxyAddress(entry: string): boolean {
+  if (PROXY_RANGES.has(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d+$/.test(bits) && n <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Which hops' X-Forwarded-For to believe when taking a client's address (Express's `trust proxy`):
+ * off, a hop count, or the proxies' addresses. `true` (trust any) is refused: the client writes the
+ * leftmost X-Forwarded-For itself, so it could be anyone to every per-client limit.
+ */
+const trustProxy = z.preprocess(
+  emptyToUndefined,
+  z
+    .string()
+    .optional()
+    .transform((v, ctx): false | number | string[] => {
+      const value = (v ?? 'false').trim().toLowerCase();
+      if (value === 'false' || value === '0') return false;
+      if (/^\d+$/.test(value) && Number(value) <= 10) return Number(value);
+      const entries = value.split(',').map((e) => e.trim());
+      if (value !== 'true' && entries.every(proxyAddress)) return entries;
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          value === 'true'
+            ? 'true would believe any X-Forwarded-For a client sends; give the hop count or the proxy addresses'
+            : 'must be false, a hop count (1–10), or comma-separated proxy addresses/CIDRs',
+      });
+      return z.NEVER;
+    }),
+);
+
 const schema = z.object({
   NODE_ENV: optionalString,
   PORT: intWithDefault(3000, 0, 65535),
   PUBLIC_URL: optionalUrl,
+  TRUST_PROXY: trustProxy,
   DATABASE_URL: z.preprocess(
     emptyToUndefined,
     z
@@ -102,6 +146,8 @@ export interface Config {
   env: string;
   port: number;
   publicUrl: string;
+  /** Express's `trust proxy`: which X-Forwarded-For hops name the real client (false: none). */
+  trustProxy: false | number | string[];
   databaseUrl: string;
   slack: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string };
   google: {
@@ -146,6 +192,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       env: e.NODE_ENV ?? 'development',
       port: e.PORT,
       publicUrl,
+      trustProxy: e.TRUST_PROXY,
       databaseUrl: e.DATABASE_URL,
       slack: {
         botToken: e.SLACK_BOT_TOKEN,

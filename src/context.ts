@@ -8,6 +8,7 @@ import type { Sessions } from './auth/sessions';
 import type { Config } from './config';
 import type { TokenCipher } from './crypto/token-cipher';
 import type { GoogleClientFactory } from './google/client-factory';
+import type { RetryClock } from './google/retry';
 import type { TokenStore } from './google/token-store';
 import type { Logger } from './log';
 
@@ -26,4 +27,6 @@ export interface AppContext {
   oauth: GoogleOAuthFlow;
   sessions: Sessions;
   now: () => Date;
+  /** How retries of transient Google failures wait (tests record the waits instead of sleeping). */
+  retryClock: RetryClock;
 }

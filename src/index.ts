@@ -1,14 +1,12 @@
 import 'dotenv/config';
-import { migrate, openDatabase } from '../models/db';
-import { createAgent } from './agent';
-import { buildContext } from './build-context';
 import { parseConfig } from './config';
-import { recurringJobs } from './jobs';
-import { startIntervalRunner } from './jobs/interval-runner';
-import { createLogger } from './log';
-import { createServer } from './server';
 
-/** Composition root: config → database + migrations → services → server. The only reader of process.env. */
+/**
+ * Composition root: config → database + migrations → services → server. The only reader of
+ * process.env. The configuration is checked before anything else is loaded: Bolt, googleapis,
+ * Sequelize and the rest take about a second to import, and a missing variable should not wait
+ * for them.
+ */
 async function main(): Promise<void> {
   const result = parseConfig(process.env);
   if (!result.ok) {
@@ -16,33 +14,8 @@ async function main(): Promise<void> {
     for (const problem of result.problems) process.stderr.write(`  - ${problem}\n`);
     process.exit(1);
   }
-  const config = result.config;
-  const log = createLogger(config.logLevel);
-
-  const db = await openDatabase(config.databaseUrl);
-  const applied = await migrate(db);
-  if (applied.length) log.info({ applied }, 'database migrations applied');
-
-  const ctx = buildContext(config, db, log);
-  const server = await createServer(ctx, { agent: (ports) => createAgent(ctx, ports) });
-  const { port } = await server.listen(config.port);
-  log.info(
-    { port, publicUrl: config.publicUrl, dialect: db.dialect, slack: server.mode },
-    'Lume is listening',
-  );
-
-  const stopJobs = startIntervalRunner(recurringJobs, ctx);
-
-  const shutdown = async (signal: string) => {
-    log.info({ signal }, 'shutting down');
-    stopJobs();
-    await server.close();
-    await ctx.google.flush();
-    await db.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  const { run } = await import('./run');
+  await run(result.config);
 }
 
 main().catch((err: unknown) => {

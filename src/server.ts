@@ -39,6 +39,8 @@ export interface LumeServer {
 export async function createServer(ctx: AppContext, deps: ServerDeps): Promise<LumeServer> {
   const web = express();
   web.disable('x-powered-by');
+  // req.ip (per-client limits, logs) is the real client only through the proxies TRUST_PROXY names.
+  web.set('trust proxy', ctx.config.trustProxy);
   const logger = boltLogger(ctx.log);
   const identity = await verifyBotToken(ctx, logger);
   // The receiver goes on first: its /slack/events route must read the raw body before any parser.

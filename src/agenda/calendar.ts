@@ -1,7 +1,7 @@
 import type { calendar_v3 } from 'googleapis/build/src/apis/calendar';
 import type { GoogleApis } from '../google/apis';
 import { addDays } from '../time/zone';
-import { AGENDA_CALL } from './request-options';
+import { AGENDA_CALL, type AgendaRead } from './request-options';
 import type { AgendaEvent } from './types';
 
 export interface DayWindow {
@@ -80,18 +80,25 @@ export function toAgendaEvent(e: calendar_v3.Schema$Event, day: DayWindow): Agen
 }
 
 /** Today's events on the primary calendar, all-day first, then by start time. */
-export async function fetchEvents(apis: GoogleApis, day: DayWindow): Promise<AgendaEvent[]> {
-  const res = await apis.calendar().events.list(
-    {
-      calendarId: 'primary',
-      timeMin: day.start.toISOString(),
-      timeMax: day.end.toISOString(),
-      timeZone: day.timeZone,
-      singleEvents: true,
-      orderBy: 'startTime',
-      maxResults: 100,
-    },
-    AGENDA_CALL,
+export async function fetchEvents(
+  apis: GoogleApis,
+  day: DayWindow,
+  read: AgendaRead,
+): Promise<AgendaEvent[]> {
+  const calendar = apis.calendar();
+  const res = await read(() =>
+    calendar.events.list(
+      {
+        calendarId: 'primary',
+        timeMin: day.start.toISOString(),
+        timeMax: day.end.toISOString(),
+        timeZone: day.timeZone,
+        singleEvents: true,
+        orderBy: 'startTime',
+        maxResults: 100,
+      },
+      AGENDA_CALL,
+    ),
   );
   const events = (res.data.items ?? [])
     .map((e) => toAgendaEvent(e, day))

@@ -7,12 +7,14 @@ import {
   isInsufficientScope,
   isInvalidGrant,
 } from '../google/errors';
+import { type RetryClock, retryTransient } from '../google/retry';
 import { hasAnyScope, SCOPES } from '../google/scopes';
 import type { Logger } from '../log';
 import { localDay, safeZone } from '../time/zone';
 import { AgendaCache } from './cache';
 import { fetchEvents } from './calendar';
 import { fetchMail } from './mail';
+import type { AgendaRead } from './request-options';
 import { fetchTasks } from './tasks';
 import type { Agenda, Part } from './types';
 
@@ -28,6 +30,8 @@ export interface AgendaDeps {
   google: GoogleClientFactory;
   log: Logger;
   now: () => Date;
+  /** How retries of transient Google failures wait (default: real timers). */
+  retryClock?: RetryClock;
 }
 
 /**
@@ -49,15 +53,21 @@ export class AgendaService {
     const tz = safeZone(timeZone);
     const day = { ...localDay(this.deps.now(), tz), timeZone: tz };
     const granted = user.scopes;
+    const read: AgendaRead = (call) =>
+      retryTransient(call, {
+        clock: this.deps.retryClock,
+        onRetry: ({ attempt, delayMs, err }) =>
+          this.deps.log.info({ err, attempt, delayMs, userId: user.id }, 'agenda Google read retried'),
+      });
     const part = <T>(area: (typeof AREAS)[keyof typeof AREAS], load: () => Promise<T>): Promise<Part<T>> =>
       hasAnyScope(granted, [...area.anyOf])
         ? this.settle(area.name, user, load)
         : Promise.resolve({ ok: false, note: notGranted(area.name) });
 
     const [events, tasks, mail] = await Promise.all([
-      part(AREAS.calendar, () => fetchEvents(apis, day)),
-      part(AREAS.tasks, () => fetchTasks(apis, user.id, day.date, this.cache)),
-      part(AREAS.mail, () => fetchMail(apis, user.id, this.cache)),
+      part(AREAS.calendar, () => fetchEvents(apis, day, read)),
+      part(AREAS.tasks, () => fetchTasks(apis, user.id, day.date, this.cache, read)),
+      part(AREAS.mail, () => fetchMail(apis, user.id, this.cache, read)),
     ]);
     return { date: day.date, timeZone: tz, email: user.email, events, tasks, mail };
   }

@@ -1,7 +1,7 @@
 import type { gmail_v1 } from 'googleapis/build/src/apis/gmail';
 import type { GoogleApis } from '../google/apis';
 import type { AgendaCache, CachedHeaders } from './cache';
-import { AGENDA_CALL } from './request-options';
+import { AGENDA_CALL, type AgendaRead } from './request-options';
 import type { AgendaMail } from './types';
 
 /** Inbox mail Gmail marks important and that is still unread. */
@@ -20,15 +20,18 @@ export function displayName(from: string): string {
 }
 
 /** Count and top subjects of unread important mail: one list call, then headers of the first few. */
-export async function fetchMail(apis: GoogleApis, userId: string, cache: AgendaCache): Promise<AgendaMail> {
+export async function fetchMail(
+  apis: GoogleApis,
+  userId: string,
+  cache: AgendaCache,
+  read: AgendaRead,
+): Promise<AgendaMail> {
   const gmail = apis.gmail();
-  const list = await gmail.users.messages.list(
-    {
-      userId: 'me',
-      q: UNREAD_IMPORTANT_QUERY,
-      maxResults: COUNT_CAP,
-    },
-    AGENDA_CALL,
+  const list = await read(() =>
+    gmail.users.messages.list(
+      { userId: 'me', q: UNREAD_IMPORTANT_QUERY, maxResults: COUNT_CAP },
+      AGENDA_CALL,
+    ),
   );
   const refs = list.data.messages ?? [];
   const top = await Promise.all(
@@ -36,14 +39,11 @@ export async function fetchMail(apis: GoogleApis, userId: string, cache: AgendaC
       const id = ref.id ?? '';
       let h: CachedHeaders | undefined = cache.messageHeaders(userId, id);
       if (!h) {
-        const res = await gmail.users.messages.get(
-          {
-            userId: 'me',
-            id,
-            format: 'metadata',
-            metadataHeaders: ['Subject', 'From'],
-          },
-          AGENDA_CALL,
+        const res = await read(() =>
+          gmail.users.messages.get(
+            { userId: 'me', id, format: 'metadata', metadataHeaders: ['Subject', 'From'] },
+            AGENDA_CALL,
+          ),
         );
         h = { subject: header(res.data, 'Subject').trim(), from: displayName(header(res.data, 'From')) };
         cache.setMessageHeaders(userId, id, h);

@@ -1,9 +1,9 @@
 /**
- * Per-call options for the agenda's Google reads. googleapis retries a failed GET three times with
- * growing delays (about two seconds in all); someone waiting on their day is better served by one
- * quick retry and a one-line note, so a struggling API cannot hold up the whole card.
+ * Per-call options for the agenda's Google reads. googleapis' own retry is off: the agenda retries
+ * with src/google/retry.ts instead (two transient failures survived, jittered, 1.5 s of waiting at
+ * most), so a blip does not blank a section and a struggling API cannot hold up the whole card.
  */
-export const AGENDA_CALL = {
-  timeout: 8000,
-  retryConfig: { retry: 1, noResponseRetries: 1, retryDelay: 150 },
-} as const;
+export const AGENDA_CALL = { timeout: 8000, retry: false } as const;
+
+/** Runs one Google read of the agenda, retrying transient failures. */
+export type AgendaRead = <T>(call: () => Promise<T>) => Promise<T>;

@@ -2,7 +2,7 @@ import type { GoogleApis } from '../google/apis';
 import { readPages } from '../google/paginate';
 import { addDays } from '../time/zone';
 import type { AgendaCache } from './cache';
-import { AGENDA_CALL } from './request-options';
+import { AGENDA_CALL, type AgendaRead } from './request-options';
 import type { AgendaTask } from './types';
 
 /**
@@ -14,11 +14,12 @@ export async function fetchTasks(
   userId: string,
   today: string,
   cache: AgendaCache,
+  read: AgendaRead,
 ): Promise<{ overdue: AgendaTask[]; today: AgendaTask[] }> {
   const tasks = apis.tasks();
   let lists = cache.taskLists(userId);
   if (!lists) {
-    const res = await tasks.tasklists.list({ maxResults: 100 }, AGENDA_CALL);
+    const res = await read(() => tasks.tasklists.list({ maxResults: 100 }, AGENDA_CALL));
     lists = (res.data.items ?? []).flatMap((l) => (l.id ? [{ id: l.id, title: l.title ?? 'Tasks' }] : []));
     cache.setTaskLists(userId, lists);
   }
@@ -26,16 +27,18 @@ export async function fetchTasks(
     lists.map(async (list) => {
       // Up to 1,000 open tasks due by today per list: the counts shown must be right for busy lists.
       const { items } = await readPages(async (pageToken) => {
-        const res = await tasks.tasks.list(
-          {
-            tasklist: list.id,
-            showCompleted: false,
-            showHidden: false,
-            dueMax: `${addDays(today, 1)}T00:00:00.000Z`,
-            maxResults: 100,
-            pageToken,
-          },
-          AGENDA_CALL,
+        const res = await read(() =>
+          tasks.tasks.list(
+            {
+              tasklist: list.id,
+              showCompleted: false,
+              showHidden: false,
+              dueMax: `${addDays(today, 1)}T00:00:00.000Z`,
+              maxResults: 100,
+              pageToken,
+            },
+            AGENDA_CALL,
+          ),
         );
         return res.data;
       }, 10);

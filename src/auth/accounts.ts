@@ -83,7 +83,8 @@ export class Accounts {
 
   /**
    * Revoke the grant at Google, then forget the tokens whatever Google said: the user asked us to
-   * let go, and a token Google no longer honours is worthless anyway.
+   * let go, and a token Google no longer honours is worthless anyway. Every session JWT of the
+   * account ends with it (the session generation moves on).
    */
   async disconnect(user: User): Promise<{ revokedAtGoogle: boolean }> {
     let revokedAtGoogle = false;
@@ -100,6 +101,7 @@ export class Accounts {
     this.deps.google.evict(user.id);
     this.deps.tokens.clear(user);
     user.status = 'revoked';
+    user.sessionGeneration += 1;
     await user.save();
     return { revokedAtGoogle };
   }

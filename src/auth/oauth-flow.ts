@@ -8,12 +8,13 @@ import { REQUESTED_SCOPES } from '../google/scopes';
 import type { Logger } from '../log';
 import type { Accounts, GoogleProfile } from './accounts';
 import type { ConnectLinks, SlackRef } from './connect-links';
-import type { OAuthStates } from './oauth-states';
+import { MAX_PLAIN_STATES_IN_PROGRESS, type OAuthStates } from './oauth-states';
 import { safeEqual, sha256Hex } from './secrets';
 
 export type StartOutcome =
   | { kind: 'redirect'; url: string; binding: BrowserBinding }
-  | { kind: 'invalid_link' };
+  | { kind: 'invalid_link' }
+  | { kind: 'too_many_in_progress' };
 
 /** A cookie tying the callback to the browser that started the flow (stops login CSRF). */
 export interface BrowserBinding {
@@ -67,6 +68,8 @@ export class GoogleOAuthFlow {
     if (link !== undefined) {
       slack = await this.deps.links.consume(link);
       if (!slack) return { kind: 'invalid_link' };
+    } else if ((await this.deps.states.plainInProgress()) >= MAX_PLAIN_STATES_IN_PROGRESS) {
+      return { kind: 'too_many_in_progress' };
     }
     const { state, codeChallenge } = await this.deps.states.create(slack);
     const url = createOAuthClient(this.deps.config.google).generateAuthUrl({

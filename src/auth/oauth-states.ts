@@ -7,6 +7,12 @@ import { randomToken, sha256Hex } from './secrets';
 import { consumeOnce } from './single-use';
 
 export const STATE_TTL_MS = 10 * 60 * 1000;
+/**
+ * Plain web sign-ins (no Slack link) in progress at once, across all clients. Each stores a row
+ * before anyone proves anything, so many clients together could otherwise fill the table; sign-ins
+ * from a Slack connect link need that one-time link and are not counted.
+ */
+export const MAX_PLAIN_STATES_IN_PROGRESS = 1000;
 
 /** Where a PKCE verifier is sealed: bound to its state's row. */
 export const verifierContext = (stateHash: string) => ({
@@ -30,6 +36,13 @@ export class OAuthStates {
     private readonly cipher: TokenCipher,
     private readonly now: () => Date,
   ) {}
+
+  /** Unused, unexpired states of plain sign-ins: what MAX_PLAIN_STATES_IN_PROGRESS bounds. */
+  async plainInProgress(): Promise<number> {
+    return this.models.OAuthState.count({
+      where: { teamId: null, usedAt: null, expiresAt: { [Op.gt]: this.now() } },
+    });
+  }
 
   async create(slack: SlackRef | null): Promise<{ state: string; codeChallenge: string }> {
     const state = randomToken(32);

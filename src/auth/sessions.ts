@@ -12,17 +12,27 @@ export class InvalidSessionError extends LumeError {
   }
 }
 
-/** Session JWTs: HS256 only, with issuer, audience and a one-hour expiry. */
+/** Who a session belongs to, and the generation it was issued under (see `User.sessionGeneration`). */
+export interface SessionClaims {
+  userId: string;
+  generation: number;
+}
+
+/**
+ * Session JWTs: HS256 only, with issuer, audience, a one-hour expiry and the person's session
+ * generation. A token without `exp`, or issued more than an hour ago whatever its `exp` says, is
+ * refused: no session outlives its hour.
+ */
 export class Sessions {
   constructor(
     private readonly secret: string,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  issue(userId: string): string {
-    return jwt.sign({}, this.secret, {
+  issue(user: { id: string; sessionGeneration: number }): string {
+    return jwt.sign({ gen: user.sessionGeneration }, this.secret, {
       algorithm: 'HS256',
-      subject: userId,
+      subject: user.id,
       issuer: ISSUER,
       audience: AUDIENCE,
       expiresIn: SESSION_TTL_SECONDS,
@@ -30,19 +40,26 @@ export class Sessions {
     });
   }
 
-  /** The user id, or InvalidSessionError. The algorithm is pinned: alg:none and RS/HS confusion are refused. */
-  verify(token: string): string {
+  /** The claims, or InvalidSessionError. The algorithm is pinned: alg:none and RS/HS confusion are refused. */
+  verify(token: string): SessionClaims {
     try {
       const payload = jwt.verify(token, this.secret, {
         algorithms: ['HS256'],
         issuer: ISSUER,
         audience: AUDIENCE,
+        maxAge: SESSION_TTL_SECONDS,
         clockTimestamp: Math.floor(this.now().getTime() / 1000),
       });
-      if (typeof payload === 'string' || typeof payload.sub !== 'string' || !payload.sub) {
+      if (
+        typeof payload === 'string' ||
+        typeof payload.sub !== 'string' ||
+        !payload.sub ||
+        typeof payload.exp !== 'number' ||
+        !Number.isSafeInteger(payload.gen)
+      ) {
         throw new InvalidSessionError();
       }
-      return payload.sub;
+      return { userId: payload.sub, generation: payload.gen };
     } catch {
       throw new InvalidSessionError();
     }

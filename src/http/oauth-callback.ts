@@ -97,7 +97,7 @@ export function oauthCallback(ctx: AppContext) {
         );
     }
     const { user, slack } = outcome;
-    const token = ctx.sessions.issue(user.id);
+    const token = ctx.sessions.issue(user);
     const secure = ctx.config.publicUrl.startsWith('https://');
     res.append(
       'Set-Cookie',

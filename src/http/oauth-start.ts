@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { CONNECT_LINK_TTL_MS } from '../auth/connect-links';
-import { STATE_TTL_MS } from '../auth/oauth-states';
+import { MAX_PLAIN_STATES_IN_PROGRESS, STATE_TTL_MS } from '../auth/oauth-states';
 import type { AppContext } from '../context';
 import type { PerMinuteLimiter } from '../rate-limit';
 import { inWords } from '../time/duration';
@@ -20,12 +20,13 @@ const StartQuery = z.object({
     example: 'q3Jx9d0bVq2m4Yw7nKc1sA',
   }),
 });
-const RateLimited = errorBody(['rate_limited']);
+const RateLimited = errorBody(['rate_limited', 'too_many_sign_ins']);
 const InvalidLink = errorBody(['invalid_link']);
 
 /**
  * GET /auth/oauth/google[?link=…]: consume the Slack link (if any) and send the browser to Google.
- * A plain sign-in needs no credential yet stores a state row, so it is rate-limited per client.
+ * A plain sign-in needs no credential yet stores a state row, so it is rate-limited per client (the
+ * real client behind TRUST_PROXY's proxies) and capped across clients (MAX_PLAIN_STATES_IN_PROGRESS).
  */
 export function oauthStart(ctx: AppContext, plainSignIns: PerMinuteLimiter) {
   return async (req: Request, res: Response) => {
@@ -45,6 +46,19 @@ export function oauthStart(ctx: AppContext, plainSignIns: PerMinuteLimiter) {
         message: 'This link was already used or has expired.',
       });
       return respond(req, res, 410, body, OAUTH_PAGES.expiredLink);
+    }
+    if (outcome.kind === 'too_many_in_progress') {
+      res.setHeader('Retry-After', '60');
+      return respond(
+        req,
+        res,
+        429,
+        RateLimited.parse({
+          error: 'too_many_sign_ins',
+          message: 'Too many sign-ins are in progress; try again shortly.',
+        }),
+        OAUTH_PAGES.tooManyInProgress,
+      );
     }
     res.append(
       'Set-Cookie',
@@ -90,7 +104,7 @@ export const oauthStartDoc: RouteDoc = {
         },
       ),
       '429': pageOrJsonResponse(
-        `More than ${PLAIN_SIGN_INS_PER_MINUTE} plain sign-ins from this client in a minute.`,
+        `More than ${PLAIN_SIGN_INS_PER_MINUTE} plain sign-ins from this client in a minute (\`rate_limited\`), or ${MAX_PLAIN_STATES_IN_PROGRESS} plain sign-ins in progress across all clients (\`too_many_sign_ins\`); Slack connect links are never limited.`,
         RateLimited,
         { error: 'rate_limited' },
         z.object({ 'Retry-After': z.string().meta({ example: '60' }) }),

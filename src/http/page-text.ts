@@ -27,6 +27,12 @@ export const OAUTH_PAGES = {
     title: 'Too many sign-in attempts',
     message: 'Please wait a minute and try again.',
   },
+  tooManyInProgress: {
+    tone: 'warning',
+    title: 'Too many sign-ins in progress',
+    message:
+      'Lume is handling as many web sign-ins as it allows at once. Please try again in a few minutes, or run /lume connect in Slack, which is not affected.',
+  },
   malformedLink: {
     tone: 'error',
     title: 'This link is not valid',

@@ -46,7 +46,7 @@ export function createSlackApp(o: {
   const deps: SlackDeps = {
     ctx,
     agent: agent(slackAgentPorts({ ctx, client: app.client, users })),
-    agenda: new AgendaService({ google: ctx.google, log: ctx.log, now: ctx.now }),
+    agenda: new AgendaService({ google: ctx.google, log: ctx.log, now: ctx.now, retryClock: ctx.retryClock }),
     users,
   };
   app.use(dedupeEvents(ctx));

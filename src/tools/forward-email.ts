@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { recipientsField } from './lib/addresses';
 import { callOptions } from './lib/call-options';
 import { GMAIL_SEND_SCOPES, mailPreview, selfMailbox } from './lib/compose';
+import { getFullMessage } from './lib/mail-fetch';
 import { attachmentsOf, header, messageText } from './lib/mail-read';
 import type { OutgoingMail } from './lib/mime';
 import { sendMail } from './lib/send';
@@ -10,6 +11,8 @@ import { defineTool, type ToolContext } from './types';
 
 /** Gmail's own limit on a message is 25 MB; leave room for base64 growth. */
 const MAX_ATTACHMENT_BYTES = 18 * 1024 * 1024;
+/** The forwarded text is the original's, up to this many characters (HTML mail converted). */
+const FORWARD_TEXT_CHARS = 500_000;
 
 const input = z.object({
   messageId: z.string().min(1).describe('Id of the message to forward (from search_emails); never guess it.'),
@@ -27,7 +30,7 @@ const fwdSubject = (s: string | undefined) =>
   /^fwd?:/i.test((s ?? '').trim()) ? (s ?? '').trim() : `Fwd: ${(s ?? '').trim()}`;
 
 /** The forward as Gmail writes one: the note, a "Forwarded message" block, the original text and attachments. */
-function planForward(original: gmail_v1.Schema$Message, args: Input, ctx: ToolContext) {
+async function planForward(original: gmail_v1.Schema$Message, args: Input, ctx: ToolContext) {
   const block = [
     '---------- Forwarded message ---------',
     `From: ${header(original, 'From') ?? ''}`,
@@ -36,7 +39,7 @@ function planForward(original: gmail_v1.Schema$Message, args: Input, ctx: ToolCo
     `To: ${header(original, 'To') ?? ''}`,
     ...(header(original, 'Cc') ? [`Cc: ${header(original, 'Cc')}`] : []),
   ].join('\n');
-  const { text } = messageText(original.payload ?? undefined, 500_000);
+  const { text } = await messageText(original.payload ?? undefined, FORWARD_TEXT_CHARS);
   const attachments = attachmentsOf(original.payload ?? undefined).filter((a) => a.attachmentId);
   const kept: typeof attachments = [];
   let total = 0;
@@ -56,12 +59,8 @@ function planForward(original: gmail_v1.Schema$Message, args: Input, ctx: ToolCo
   return { mail, attachments: kept, dropped: attachments.length - kept.length };
 }
 
-async function loadOriginal(args: Input, ctx: ToolContext) {
-  const res = await ctx.google
-    .gmail()
-    .users.messages.get({ userId: 'me', id: args.messageId, format: 'full' }, callOptions(ctx));
-  return res.data;
-}
+const loadOriginal = (args: Input, ctx: ToolContext) =>
+  getFullMessage(ctx, args.messageId, FORWARD_TEXT_CHARS);
 
 export const forwardEmail = defineTool({
   name: 'forward_email',
@@ -71,13 +70,13 @@ export const forwardEmail = defineTool({
   scopes: GMAIL_SEND_SCOPES,
   sideEffect: true,
   async preview(args, ctx) {
-    const { mail, attachments, dropped } = planForward(await loadOriginal(args, ctx), args, ctx);
+    const { mail, attachments, dropped } = await planForward(await loadOriginal(args, ctx), args, ctx);
     const extra = dropped ? [{ label: 'Not attached (too large)', value: `${dropped} file(s)` }] : [];
     return mailPreview('Forward email', mail, extra, attachments);
   },
   async handler(args, ctx) {
     const original = await loadOriginal(args, ctx);
-    const { mail, attachments } = planForward(original, args, ctx);
+    const { mail, attachments } = await planForward(original, args, ctx);
     const gmail = ctx.google.gmail();
     mail.attachments = await Promise.all(
       attachments.map(async (a) => {

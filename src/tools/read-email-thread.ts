@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { callOptions } from './lib/call-options';
+import { getFullThread } from './lib/mail-fetch';
 import { readableMessage } from './lib/mail-read';
 import { GMAIL_READ_SCOPES } from './search-emails';
 import { defineTool } from './types';
@@ -7,6 +7,8 @@ import { defineTool } from './types';
 /** The whole conversation shares this budget, so a 40-message thread stays readable. */
 const THREAD_CHARS = 20_000;
 const PER_MESSAGE_MIN = 1_500;
+/** What is read of each message body: a thread's text is shared out, so no one message needs more. */
+const READ_CHARS = 5_000;
 
 export const readEmailThread = defineTool({
   name: 'read_email_thread',
@@ -18,15 +20,15 @@ export const readEmailThread = defineTool({
   scopes: GMAIL_READ_SCOPES,
   sideEffect: false,
   async handler(input, ctx) {
-    const res = await ctx.google
-      .gmail()
-      .users.threads.get({ userId: 'me', id: input.threadId, format: 'full' }, callOptions(ctx));
-    const messages = res.data.messages ?? [];
-    const perMessage = Math.max(PER_MESSAGE_MIN, Math.floor(THREAD_CHARS / Math.max(messages.length, 1)));
-    return {
-      threadId: res.data.id,
-      messageCount: messages.length,
-      messages: messages.map((m) => readableMessage(m, ctx.timeZone, perMessage)),
-    };
+    const thread = await getFullThread(ctx, input.threadId, READ_CHARS);
+    const messages = thread.messages ?? [];
+    const perMessage = Math.min(
+      READ_CHARS,
+      Math.max(PER_MESSAGE_MIN, Math.floor(THREAD_CHARS / Math.max(messages.length, 1))),
+    );
+    const readable = [];
+    // One message after another: each converts in small steps, so the event loop is never held long.
+    for (const m of messages) readable.push(await readableMessage(m, ctx.timeZone, perMessage));
+    return { threadId: thread.id, messageCount: messages.length, messages: readable };
   },
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { callOptions } from './lib/call-options';
+import { getFullMessage } from './lib/mail-fetch';
 import { readableMessage } from './lib/mail-read';
 import { GMAIL_READ_SCOPES } from './search-emails';
 import { defineTool } from './types';
@@ -17,9 +17,7 @@ export const readEmail = defineTool({
   scopes: GMAIL_READ_SCOPES,
   sideEffect: false,
   async handler(input, ctx) {
-    const res = await ctx.google
-      .gmail()
-      .users.messages.get({ userId: 'me', id: input.messageId, format: 'full' }, callOptions(ctx));
-    return readableMessage(res.data, ctx.timeZone, MAX_EMAIL_CHARS);
+    const message = await getFullMessage(ctx, input.messageId, MAX_EMAIL_CHARS);
+    return readableMessage(message, ctx.timeZone, MAX_EMAIL_CHARS);
   },
 });

@@ -108,7 +108,10 @@ describe('Google OAuth account linking', () => {
     const res = await connect(app, await link(), 'application/json');
     assert.equal(res.status, 200);
     const body = (await res.json()) as { token: string; user: { email: string; slack: unknown[] } };
-    assert.equal(app.ctx.sessions.verify(body.token), (await app.ctx.accounts.findBySlack('T1', 'U1'))?.id);
+    assert.equal(
+      app.ctx.sessions.verify(body.token).userId,
+      (await app.ctx.accounts.findBySlack('T1', 'U1'))?.id,
+    );
     assert.equal(body.user.email, ADA.email);
     assert.deepEqual(body.user.slack, [{ teamId: 'T1', userId: 'U1' }]);
     const text = JSON.stringify(body);

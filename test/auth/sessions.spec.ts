@@ -6,18 +6,23 @@ import { type AuthApp, connect, startAuthApp } from '../helpers/auth-app';
 
 const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
 
+/** The auth routes on a fresh database, and Ada signed in through a Slack connect link. */
+async function signedIn(): Promise<{ app: AuthApp; token: string; userId: string }> {
+  const app = await startAuthApp();
+  app.fake.state.addAccount(ADA);
+  const { url } = await app.ctx.links.create({ teamId: 'T1', slackUserId: 'U1' });
+  const res = await connect(app, new URL(url).pathname + new URL(url).search, 'application/json');
+  const token = ((await res.json()) as { token: string }).token;
+  return { app, token, userId: app.ctx.sessions.verify(token).userId };
+}
+
 describe('sessions and the /auth API', () => {
   let app: AuthApp;
   let token: string;
   let userId: string;
 
   beforeEach(async () => {
-    app = await startAuthApp();
-    app.fake.state.addAccount(ADA);
-    const { url } = await app.ctx.links.create({ teamId: 'T1', slackUserId: 'U1' });
-    const res = await connect(app, new URL(url).pathname + new URL(url).search, 'application/json');
-    token = ((await res.json()) as { token: string }).token;
-    userId = app.ctx.sessions.verify(token);
+    ({ app, token, userId } = await signedIn());
   });
   afterEach(() => app.close());
 
@@ -193,5 +198,92 @@ describe('sessions and the /auth API', () => {
 
   it('POST /auth/refresh without a session is 401', async () => {
     assert.equal((await fetch(`${app.url}/auth/refresh`, { method: 'POST' })).status, 401);
+  });
+});
+
+describe('sessions: no immortal tokens, no cross-site use of the cookie', () => {
+  let app: AuthApp;
+  let token: string;
+  let userId: string;
+  const secret = () => app.ctx.config.jwtSecret;
+  const sign = (payload: object, o: jwt.SignOptions = {}) =>
+    jwt.sign(payload, secret(), {
+      algorithm: 'HS256',
+      subject: userId,
+      issuer: 'lume',
+      audience: 'lume-api',
+      ...o,
+    });
+
+  beforeEach(async () => {
+    ({ app, token, userId } = await signedIn());
+  });
+  afterEach(() => app.close());
+
+  const me = (t: string) => fetch(`${app.url}/auth/me`, { headers: { authorization: `Bearer ${t}` } });
+
+  it('carries the session generation it was issued under', () => {
+    assert.equal((jwt.decode(token) as jwt.JwtPayload).gen, 0);
+  });
+
+  it('refuses a correctly signed token without exp (it would never expire)', async () => {
+    assert.equal((await me(sign({ gen: 0 }))).status, 401);
+    assert.equal(
+      (await me(sign({ gen: 0 }, { expiresIn: 600 }))).status,
+      200,
+      'the same token with exp works',
+    );
+  });
+
+  it('refuses a token issued more than an hour ago, whatever its exp says', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    assert.equal((await me(sign({ gen: 0, iat: now - 7200, exp: now + 7200 }))).status, 401);
+    assert.equal((await me(sign({ gen: 0, exp: now + 7200 }, { noTimestamp: true }))).status, 401, 'no iat');
+  });
+
+  it('refuses a token without a session generation, or with an old one', async () => {
+    assert.equal((await me(sign({}, { expiresIn: 600 }))).status, 401);
+    assert.equal((await me(sign({ gen: -1 }, { expiresIn: 600 }))).status, 401);
+    assert.equal((await me(sign({ gen: '0' }, { expiresIn: 600 }))).status, 401);
+  });
+
+  const refreshCalls = () =>
+    app.fake.state
+      .requestsTo('/token')
+      .filter((r) => (r.body as { grant_type: string }).grant_type === 'refresh_token').length;
+  const refresh = (headers: Record<string, string>) =>
+    fetch(`${app.url}/auth/refresh`, { method: 'POST', headers });
+
+  it('a cookie-carried POST from another site or origin is refused with 403, before anything happens', async () => {
+    const cookie = `lume_session=${token}`;
+    for (const headers of [
+      // A page on a sibling subdomain or another port: SameSite=Lax lets the cookie through.
+      { 'sec-fetch-site': 'same-site', origin: 'http://127.0.0.1:1' },
+      { 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' },
+      // A browser that sends Origin but no fetch metadata.
+      { origin: 'https://evil.example' },
+      { origin: 'null' },
+      // Neither: not a browser we can vouch for, and not a Bearer client.
+      {},
+    ] as Record<string, string>[]) {
+      const res = await refresh({ cookie, ...headers });
+      assert.equal(res.status, 403, JSON.stringify(headers));
+      assert.equal(((await res.json()) as { error: string }).error, 'cross_site_request');
+    }
+    assert.equal(refreshCalls(), 0, 'Google was never asked');
+  });
+
+  it('a cookie-carried POST from Lume itself works; a Bearer POST needs no origin; cookie GETs are untouched', async () => {
+    const cookie = `lume_session=${token}`;
+    assert.equal((await refresh({ cookie, 'sec-fetch-site': 'same-origin', origin: app.url })).status, 200);
+    assert.equal((await refresh({ cookie, origin: app.url })).status, 200);
+    assert.equal(
+      (await refresh({ authorization: `Bearer ${token}`, 'sec-fetch-site': 'cross-site' })).status,
+      200,
+      'a Bearer token is never attached by another site',
+    );
+    assert.equal(refreshCalls(), 3);
+    const get = await fetch(`${app.url}/auth/me`, { headers: { cookie, 'sec-fetch-site': 'cross-site' } });
+    assert.equal(get.status, 200, 'reading is not a change (and CORS keeps the answer from the other site)');
   });
 });

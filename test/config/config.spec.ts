@@ -59,6 +59,21 @@ describe('configuration', () => {
     assert.match(problemsOf(testEnv({ LOG_LEVEL: 'loud' }))[0], /^LOG_LEVEL/);
   });
 
+  it("TRUST_PROXY becomes Express's trust proxy: off, a hop count or proxy addresses; never 'trust everyone'", () => {
+    const trust = (v: string | undefined) => {
+      const r = parseConfig(testEnv({ TRUST_PROXY: v }));
+      return r.ok ? r.config.trustProxy : r.problems[0];
+    };
+    assert.equal(trust(undefined), false);
+    assert.equal(trust(''), false);
+    assert.equal(trust('false'), false);
+    assert.equal(trust('1'), 1);
+    assert.deepEqual(trust('10.0.0.0/8, loopback,::1'), ['10.0.0.0/8', 'loopback', '::1']);
+    assert.match(String(trust('true')), /^TRUST_PROXY: true would believe any X-Forwarded-For/);
+    for (const bad of ['yes', '11', '10.0.0.0/33', '300.1.1.1', 'loopback,evil'])
+      assert.match(String(trust(bad)), /^TRUST_PROXY: must be false, a hop count/, bad);
+  });
+
   it('does not need a signing secret in Socket Mode', () => {
     assert.ok(parseConfig(testEnv({ SLACK_SIGNING_SECRET: undefined, SLACK_APP_TOKEN: 'xapp-1-abc' })).ok);
   });

@@ -65,7 +65,11 @@ export class Browser {
 }
 
 /** Start the flow, pass Google's consent screen, and return the callback URL Google redirects to. */
-export async function reachCallback(app: AuthApp, browser: Browser, startPath: string): Promise<string> {
+export async function reachCallback(
+  app: Pick<AuthApp, 'url'>,
+  browser: Browser,
+  startPath: string,
+): Promise<string> {
   const start = await browser.get(`${app.url}${startPath}`);
   if (start.status !== 302) throw new Error(`start answered ${start.status}: ${await start.text()}`);
   const consent = await browser.get(start.headers.get('location') as string);
@@ -74,7 +78,11 @@ export async function reachCallback(app: AuthApp, browser: Browser, startPath: s
 }
 
 /** The whole dance: link → Google → callback. Returns the callback response. */
-export async function connect(app: AuthApp, startPath: string, accept = 'text/html'): Promise<Response> {
+export async function connect(
+  app: Pick<AuthApp, 'url'>,
+  startPath: string,
+  accept = 'text/html',
+): Promise<Response> {
   const browser = new Browser();
   const callback = await reachCallback(app, browser, startPath);
   return browser.get(callback, { accept });

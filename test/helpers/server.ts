@@ -4,6 +4,7 @@ import type { AgentPorts } from '../../src/agent/ports';
 import type { Agent } from '../../src/agent/types';
 import { buildContext } from '../../src/build-context';
 import type { AppContext } from '../../src/context';
+import type { RetryClock } from '../../src/google/retry';
 import { createLogger } from '../../src/log';
 import { createServer, type LumeServer } from '../../src/server';
 import { type FakeGoogle, startFakeGoogle } from '../fakes/google/server';
@@ -31,6 +32,8 @@ export interface TestServerOptions {
   /** The agent, built on the server's context and the ports its Slack app implements. Default: a RecordingAgent. */
   agent?: (ctx: AppContext, ports: AgentPorts) => Agent;
   now?: () => Date;
+  /** How Google read retries wait (default: real timers). */
+  retryClock?: RetryClock;
   /** Reuse fakes across servers (e.g. two instances of Lume on one database). */
   google?: FakeGoogle;
   slack?: FakeSlack;
@@ -91,7 +94,13 @@ export async function startTestServer(o: TestServerOptions = {}): Promise<TestSe
     ...googleEnv(google.url),
     ...o.env,
   });
-  const ctx = buildContext(config, tdb.db, createLogger(o.logLevel ?? 'debug', logs.stream), o.now);
+  const ctx = buildContext(
+    config,
+    tdb.db,
+    createLogger(o.logLevel ?? 'debug', logs.stream),
+    o.now,
+    o.retryClock,
+  );
   const build = o.agent ?? ((_ctx: AppContext, p: AgentPorts) => new RecordingAgent().build(p));
   let built: { agent: Agent; ports: AgentPorts } | undefined;
   const lume = await createServer(ctx, {

@@ -125,7 +125,10 @@ describe('every answer a route gives is the one /openapi.json documents', () => 
   });
 
   it('with the database gone: 503 from /ready, 500 without detail from the auth routes', async () => {
-    const token = server.ctx.sessions.issue('00000000-0000-4000-8000-000000000000');
+    const token = server.ctx.sessions.issue({
+      id: '00000000-0000-4000-8000-000000000000',
+      sessionGeneration: 0,
+    });
     await server.ctx.db.close();
     await get('/ready');
     await get('/auth/oauth/google', json, '?link=any');

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { SCOPES } from '../../src/google/scopes';
 import { seedEvent, seedMessage, seedTask, seedTaskList } from '../fakes/google/seed';
 import type { FakeAccount } from '../fakes/google/state';
+import { recordingClock } from '../helpers/retry-clock';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { connectSlackUser } from '../helpers/users';
 
@@ -14,8 +15,9 @@ const textOf = (r: Reply) => (r.blocks ?? []).map((b) => b.text?.text ?? JSON.st
 describe('/lume today', () => {
   let t: TestServer;
   let n = 0;
+  const clock = recordingClock();
   before(async () => {
-    t = await startTestServer({ now: () => NOW });
+    t = await startTestServer({ now: () => NOW, retryClock: clock });
   });
   after(() => t.close());
 
@@ -179,15 +181,51 @@ describe('/lume today', () => {
     assert.match(text, /No unread important mail/);
   });
 
-  it('a failing part becomes a one-line note and the rest still shows', async () => {
+  it('a blip is not an outage: two 503/429s in a row on every API still give the whole day', async () => {
+    const p = await person('America/Los_Angeles');
+    seedEvent(t.google.state, p.sub, {
+      summary: 'Blip-proof standup',
+      start: { dateTime: '2025-06-10T11:00:00-07:00' },
+      end: { dateTime: '2025-06-10T11:15:00-07:00' },
+    });
+    const list = seedTaskList(t.google.state, p.sub, 'Work');
+    seedTask(t.google.state, p.sub, { title: 'File report', due: '2025-06-10T00:00:00.000Z' }, list.id ?? '');
+    seedMessage(t.google.state, p.sub, {
+      from: 'Priya <priya@example.com>',
+      to: `p${n}@example.com`,
+      subject: 'Budget sign-off',
+      text: 'x',
+      labelIds: ['INBOX', 'UNREAD', 'IMPORTANT'],
+    });
+    clock.waits.length = 0;
+    t.google.state.failures.push(
+      { match: /^\/calendar\//, status: 503, times: 2 },
+      { match: /^\/tasks\/v1\/users\/@me\/lists$/, status: 429, times: 2 },
+      { match: /^\/tasks\/v1\/lists\//, status: 500, times: 2 },
+      { match: /^\/gmail\/v1\/users\/me\/messages$/, status: 503, times: 2 },
+      { match: /^\/gmail\/v1\/users\/me\/messages\/./, status: 503, times: 2 },
+    );
+    const text = textOf(await today(p.slackUserId));
+    assert.doesNotMatch(text, /couldn't be loaded/);
+    assert.match(text, /Blip-proof standup/);
+    assert.match(text, /File report/);
+    assert.match(text, /Budget sign-off/);
+    // Ten failed calls, ten jittered waits; no one read waited more than 1.5 s in all.
+    assert.equal(clock.waits.length, 10);
+    for (const w of clock.waits) assert.ok(w >= 200 && w <= 800, `wait ${w} ms`);
+    assert.ok(t.google.state.failures.every((f) => f.times === 0));
+    t.google.state.failures.length = 0;
+  });
+
+  it('Google really down (a third failure in a row) becomes a one-line note and the rest still shows', async () => {
     const p = await person('America/Los_Angeles');
     seedEvent(t.google.state, p.sub, {
       summary: 'Still here',
       start: { dateTime: '2025-06-10T11:00:00-07:00' },
       end: { dateTime: '2025-06-10T11:15:00-07:00' },
     });
-    // Two 503s: the agenda's one retry fails too.
-    t.google.state.failures.push({ match: /^\/gmail\//, status: 503, times: 2 });
+    const gmailCalls = t.google.state.requestsTo('/gmail/').length;
+    t.google.state.failures.push({ match: /^\/gmail\//, status: 503, times: 3 });
     const text = textOf(await today(p.slackUserId));
     assert.match(
       text,
@@ -195,6 +233,8 @@ describe('/lume today', () => {
     );
     assert.match(text, /Still here/);
     assert.match(text, /No tasks due today/);
+    assert.equal(t.google.state.requestsTo('/gmail/').length - gmailCalls, 3, 'three tries, then the note');
+    t.google.state.failures.length = 0;
   });
 
   it('a part the person did not grant says how to grant it, without calling Google for it', async () => {

@@ -1,30 +1,31 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type FakeSlack, startFakeSlack } from '../fakes/slack/server';
+import { freePort } from '../helpers/free-port';
 
-const ENTRY = resolve('src/index.ts');
-const TSX = require.resolve('tsx/cjs');
+/** What `npm start` runs: the built Lume, compiled first only when a source changed. */
+const START = resolve('scripts/start.js');
+const RECORD_MODULES = resolve('test/startup/record-modules.js');
+const builder = require('../../scripts/build.js') as {
+  isBuilt(root?: string): boolean;
+  build(root?: string): boolean;
+  paths(root: string): { stamp: string };
+};
 
 function run(cwd: string, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['-r', TSX, ENTRY], {
+  return spawn(process.execPath, ['-r', RECORD_MODULES, START], {
     cwd,
-    env: { PATH: process.env.PATH ?? '', ...env },
+    env: { PATH: process.env.PATH ?? '', LUME_MODULES_OUT: join(cwd, 'modules.txt'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
 
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
-  const { port } = srv.address() as { port: number };
-  await new Promise<void>((r) => srv.close(() => r()));
-  return port;
-}
+/** Modules the started process had loaded when it exited (see record-modules.js). */
+const loadedModules = (dir: string) => readFileSync(join(dir, 'modules.txt'), 'utf8').split('\n');
 
 const collect = (child: ChildProcess) => {
   const out = { stdout: '', stderr: '' };
@@ -33,10 +34,24 @@ const collect = (child: ChildProcess) => {
   return out;
 };
 
-describe('starting Lume', function () {
+describe('starting Lume (the built start, as `npm start` runs it)', function () {
   this.timeout(30_000);
   let dir: string;
   let slack: FakeSlack;
+  let stampBefore: number;
+  before(function () {
+    // `npm install` builds (prepare); a tree edited since is built once here, not on every start.
+    this.timeout(300_000);
+    if (!builder.isBuilt()) assert.ok(builder.build(), 'the build failed');
+    stampBefore = statSync(builder.paths(resolve('.')).stamp).mtimeMs;
+  });
+  after(() => {
+    assert.equal(
+      statSync(builder.paths(resolve('.')).stamp).mtimeMs,
+      stampBefore,
+      'no start rebuilt the tree',
+    );
+  });
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'lume-start-'));
     slack = await startFakeSlack();
@@ -92,11 +107,16 @@ describe('starting Lume', function () {
     assert.doesNotMatch(out.stderr, /^\s+at /m);
   });
 
-  it('with required variables missing, exits 1 naming each of them, without a stack trace', async () => {
+  it('with required variables missing, exits 1 naming each of them before loading Bolt, googleapis or the database', async () => {
     const child = run(dir, {});
     const out = collect(child);
     const code = await new Promise<number | null>((r) => child.on('exit', r));
     assert.equal(code, 1);
+    assert.doesNotMatch(out.stderr, /compiling/, 'a built tree is not compiled again');
+    const loaded = loadedModules(dir);
+    assert.ok(loaded.some((m) => m.endsWith(join('dist', 'src', 'config.js'))));
+    for (const heavy of ['@slack/bolt', 'googleapis', 'sequelize', '@google/genai', 'html-to-text'])
+      assert.ok(!loaded.some((m) => m.includes(`node_modules/${heavy}/`)), `${heavy} was loaded`);
     for (const name of [
       'SLACK_BOT_TOKEN',
       'SLACK_SIGNING_SECRET',
@@ -129,6 +149,7 @@ describe('starting Lume', function () {
         existsSync(join(dir, 'data', 'lume.sqlite')),
         'the SQLite database was created on first start',
       );
+      assert.doesNotMatch(out.stderr, /compiling/, 'a built tree is not compiled again');
     } finally {
       child.kill('SIGTERM');
       await new Promise((r) => child.on('exit', r));

@@ -32,7 +32,7 @@ describe('MIME building and parsing', () => {
     );
   });
 
-  it('reads text/plain from multipart/alternative inside multipart/mixed, and lists attachments', () => {
+  it('reads text/plain from multipart/alternative inside multipart/mixed, and lists attachments', async () => {
     const raw = buildSeedRaw({
       from: 'a@example.com',
       to: 'b@example.com',
@@ -43,7 +43,7 @@ describe('MIME building and parsing', () => {
       date: '2024-05-01T00:00:00Z',
     });
     const payload = toGmailPayload(parseMime(raw), 'm1');
-    assert.deepEqual(messageText(payload, 1000), { text: 'plain version', truncated: false });
+    assert.deepEqual(await messageText(payload, 1000), { text: 'plain version', truncated: false });
     assert.deepEqual(attachmentsOf(payload), [
       { filename: 'a.txt', mimeType: 'text/plain', size: 27, attachmentId: 'att-m1.1' },
     ]);
@@ -60,10 +60,10 @@ describe('MIME building and parsing', () => {
       'm2',
     );
     htmlOnly.parts = htmlOnly.parts?.filter((p) => p.mimeType === 'text/html');
-    assert.deepEqual(messageText(htmlOnly, 1000), { text: 'Hi there', truncated: false });
+    assert.deepEqual(await messageText(htmlOnly, 1000), { text: 'Hi there', truncated: false });
   });
 
-  it('reads text in other charsets: as Gmail serves it (UTF-8), and raw bytes in the declared charset', () => {
+  it('reads text in other charsets: as Gmail serves it (UTF-8), and raw bytes in the declared charset', async () => {
     const raw = [
       'From: a@example.com',
       'Subject: =?ISO-8859-1?Q?R=E9sum=E9?=',
@@ -73,18 +73,24 @@ describe('MIME building and parsing', () => {
       Buffer.from([0x89, 0xef, 0x8b, 0x63, 0x82, 0xcc, 0x8c, 0x8f]).toString('base64'),
     ].join('\r\n');
     const served = toGmailPayload(parseMime(raw), 'm3');
-    assert.equal(messageText(served, 1000).text, '会議の件');
+    assert.equal((await messageText(served, 1000)).text, '会議の件');
     const part = (charset: string, bytes: Buffer) => ({
       mimeType: 'text/plain',
       headers: [{ name: 'Content-Type', value: `text/plain; charset=${charset}` }],
       body: { data: bytes.toString('base64url') },
     });
     // Bytes that are not UTF-8 are read in the declared charset (or Windows-1252 when unknown)…
-    assert.equal(messageText(part('iso-8859-1', Buffer.from('Café', 'latin1')), 100).text, 'Café');
-    assert.equal(messageText(part('x-unknown', Buffer.from([0x93, 0x68, 0x69, 0x94])), 100).text, '“hi”');
-    assert.equal(messageText(part('windows-1252', Buffer.from([0x96, 0x20, 0x80, 0x35])), 100).text, '– €5');
+    assert.equal((await messageText(part('iso-8859-1', Buffer.from('Café', 'latin1')), 100)).text, 'Café');
+    assert.equal(
+      (await messageText(part('x-unknown', Buffer.from([0x93, 0x68, 0x69, 0x94])), 100)).text,
+      '“hi”',
+    );
+    assert.equal(
+      (await messageText(part('windows-1252', Buffer.from([0x96, 0x20, 0x80, 0x35])), 100)).text,
+      '– €5',
+    );
     // …while UTF-8 under a legacy label (what Gmail actually sends) is never re-decoded into mojibake.
-    assert.equal(messageText(part('iso-2022-jp', Buffer.from('会議', 'utf8')), 100).text, '会議');
+    assert.equal((await messageText(part('iso-2022-jp', Buffer.from('会議', 'utf8')), 100)).text, '会議');
   });
 
   it('parses address lists with quoted commas and dedupes case-insensitively', () => {

@@ -1,3 +1,4 @@
+import { sleep } from '../../time/sleep';
 import { isRetryable, retryDelayHintMs, toModelError } from './errors';
 
 export interface RetryPolicy {
@@ -22,22 +23,7 @@ export interface RetryClock {
   random(): number;
 }
 
-export const realClock: RetryClock = {
-  random: Math.random,
-  sleep: (ms, signal) =>
-    new Promise((resolve, reject) => {
-      if (signal?.aborted) return reject(signal.reason);
-      const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      }, ms);
-      const onAbort = () => {
-        clearTimeout(timer);
-        reject(signal?.reason);
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-    }),
-};
+export const realClock: RetryClock = { random: Math.random, sleep };
 
 /**
  * Retry `fn` on 429/500/503/504 and network failures with exponential backoff and full jitter

@@ -32,3 +32,16 @@ function windows1252(bytes: Buffer): string {
   for (const b of bytes) out += b >= 0x80 && b <= 0x9f ? HIGH[b - 0x80] : String.fromCharCode(b);
   return out;
 }
+
+/**
+ * `bytes` without a UTF-8 character cut off at its end (a body cut to a byte budget), so that valid
+ * UTF-8 stays valid instead of falling back to Windows-1252 for the whole text.
+ */
+export function withoutPartialUtf8(bytes: Buffer): Buffer {
+  let start = bytes.length - 1;
+  while (start > 0 && bytes.length - start < 4 && (bytes[start] & 0xc0) === 0x80) start -= 1;
+  const lead = bytes[start];
+  if (start < 0 || lead < 0xc0) return bytes;
+  const length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+  return bytes.length - start < length ? bytes.subarray(0, start) : bytes;
+}

@@ -19,6 +19,8 @@ export interface SeedMessage {
   subject: string;
   text: string;
   html?: string;
+  /** Send the HTML alone (no text/plain alternative), as many newsletters do. */
+  htmlOnly?: boolean;
   attachments?: { filename: string; mimeType: string; content: string | Buffer }[];
   /** Default: INBOX and UNREAD. */
   labelIds?: string[];
@@ -57,7 +59,7 @@ export function buildSeedRaw(m: SeedMessage): string {
   const htmlPart =
     m.html &&
     `Content-Type: text/html; charset="UTF-8"\r\nContent-Transfer-Encoding: base64\r\n\r\n${b64(m.html)}`;
-  const body = htmlPart ? multipart('alternative', [textPart, htmlPart]) : textPart;
+  const body = htmlPart ? (m.htmlOnly ? htmlPart : multipart('alternative', [textPart, htmlPart])) : textPart;
   if (!m.attachments?.length) return `${headers.join('\r\n')}\r\n${body}`;
   const files = m.attachments.map(
     (a) =>

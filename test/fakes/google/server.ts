@@ -38,10 +38,12 @@ export async function startFakeGoogle(): Promise<FakeGoogle> {
     const failure = state.failures.find(
       (f) => f.match.test(req.path) && (f.times === undefined || f.times > 0),
     );
+    // Counted on arrival, so N concurrent requests use up exactly N failures.
+    if (failure?.times !== undefined) failure.times -= 1;
     const delay = state.delays.find((d) => d.match.test(req.path))?.ms ?? 0;
     setTimeout(() => {
       if (failure) {
-        if (failure.times !== undefined) failure.times -= 1;
+        if (failure.retryAfter !== undefined) res.setHeader('Retry-After', String(failure.retryAfter));
         return googleError(
           res,
           failure.status,

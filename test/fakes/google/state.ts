@@ -64,8 +64,18 @@ export class FakeGoogleState {
   consent: ConsentBehaviour = { sub: '' };
   /** Delay every response whose path matches (ms); benchmarks and timeout tests use it. */
   delays: { match: RegExp; ms: number }[] = [];
-  /** Answer matching requests with this status and Google's error body, `times` times (default: forever). */
-  failures: { match: RegExp; status: number; reason?: string; message?: string; times?: number }[] = [];
+  /**
+   * Answer the next `times` matching requests (default: every one) with this status and Google's error
+   * body, and a `Retry-After` of `retryAfter` seconds when given.
+   */
+  failures: {
+    match: RegExp;
+    status: number;
+    reason?: string;
+    message?: string;
+    times?: number;
+    retryAfter?: number;
+  }[] = [];
   /** Maps API keys that the Places/Routes fakes accept. */
   readonly mapsKeys = new Set<string>();
 
