@@ -3,11 +3,21 @@ import { AgentMessage } from './agent-message';
 import { ConnectLink } from './connect-link';
 import { OAuthState } from './oauth-state';
 import { PendingAction } from './pending-action';
+import { PersonSetting } from './person-setting';
 import { SlackEvent } from './slack-event';
 import { SlackIdentity } from './slack-identity';
 import { User } from './user';
 
-export { AgentMessage, ConnectLink, OAuthState, PendingAction, SlackEvent, SlackIdentity, User };
+export {
+  AgentMessage,
+  ConnectLink,
+  OAuthState,
+  PendingAction,
+  PersonSetting,
+  SlackEvent,
+  SlackIdentity,
+  User,
+};
 
 export interface Models {
   User: typeof User;
@@ -17,6 +27,7 @@ export interface Models {
   SlackEvent: typeof SlackEvent;
   PendingAction: typeof PendingAction;
   AgentMessage: typeof AgentMessage;
+  PersonSetting: typeof PersonSetting;
 }
 
 /** Initialise every model on one connection and wire the associations. */
@@ -28,9 +39,21 @@ export function initModels(sequelize: Sequelize): Models {
   SlackEvent.initModel(sequelize);
   PendingAction.initModel(sequelize);
   AgentMessage.initModel(sequelize);
+  PersonSetting.initModel(sequelize);
 
   User.hasMany(SlackIdentity, { foreignKey: 'userId', as: 'slackIdentities', onDelete: 'CASCADE' });
   SlackIdentity.belongsTo(User, { foreignKey: 'userId', as: 'user' });
+  SlackIdentity.hasOne(PersonSetting, { foreignKey: 'slackIdentityId', as: 'settings', onDelete: 'CASCADE' });
+  PersonSetting.belongsTo(SlackIdentity, { foreignKey: 'slackIdentityId', as: 'identity' });
 
-  return { User, SlackIdentity, OAuthState, ConnectLink, SlackEvent, PendingAction, AgentMessage };
+  return {
+    User,
+    SlackIdentity,
+    OAuthState,
+    ConnectLink,
+    SlackEvent,
+    PendingAction,
+    AgentMessage,
+    PersonSetting,
+  };
 }

@@ -11,6 +11,7 @@ import type { GoogleClientFactory } from './google/client-factory';
 import type { RetryClock } from './google/retry';
 import type { TokenStore } from './google/token-store';
 import type { Logger } from './log';
+import type { Settings } from './settings/settings';
 
 /** Everything a listener, route or tool may need, built once in src/index.ts (or by a test). */
 export interface AppContext {
@@ -26,6 +27,8 @@ export interface AppContext {
   states: OAuthStates;
   oauth: GoogleOAuthFlow;
   sessions: Sessions;
+  /** Each linked Slack person's settings for what Lume says first (reminders, briefing, location…). */
+  settings: Settings;
   now: () => Date;
   /** How retries of transient Google failures wait (tests record the waits instead of sleeping). */
   retryClock: RetryClock;
