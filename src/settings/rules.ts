@@ -24,8 +24,9 @@ export const BRIEFING_DAYS = ['weekdays', 'daily'] as const;
 export type BriefingDays = (typeof BRIEFING_DAYS)[number];
 export const DEFAULT_BRIEFING_DAYS: BriefingDays = 'weekdays';
 
+/** "every weekday at 8:30 AM": the days in a sentence (the modal adds what a weekday is). */
 export const BRIEFING_DAYS_WORDS: Record<BriefingDays, string> = {
-  weekdays: 'every weekday (Monday–Friday)',
+  weekdays: 'every weekday',
   daily: 'every day',
 };
 
