@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { seedPlace } from '../fakes/google/seed';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
+import { MAPS_KEY, seedStartPlaces } from '../helpers/places';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { connectSlackUser } from '../helpers/users';
 
-const MAPS_KEY = 'maps-test-key';
 type Reply = { response_type?: string; text?: string; blocks?: unknown[] };
 
 /** Every settings subcommand through the signed endpoint: good values, bad values, and who may set them. */
@@ -25,22 +24,7 @@ describe('/lume settings commands', () => {
   before(async () => {
     tdb = await createTestDatabase({ onQuery: (q) => sql.push(q) });
     t = await startTestServer({ database: tdb, now: () => clock, env: { GOOGLE_MAPS_API_KEY: MAPS_KEY } });
-    t.google.state.mapsKeys.add(MAPS_KEY);
-    seedPlace(t.google.state, {
-      id: 'ChIJ-ferry',
-      name: 'Ferry Building',
-      address: '1 Ferry Building, San Francisco, CA 94111, USA',
-      lat: 37.7955,
-      lng: -122.3937,
-    });
-    for (const state of ['IL', 'MA'])
-      seedPlace(t.google.state, {
-        id: `ChIJ-main-${state}`,
-        name: '100 Main St',
-        address: `100 Main St, Springfield, ${state}, USA`,
-        lat: 40,
-        lng: -80,
-      });
+    seedStartPlaces(t.google);
     for (const [id, tz] of [
       ['U_ADA', 'America/Los_Angeles'],
       ['U_TOKYO', 'Asia/Tokyo'],

@@ -125,5 +125,6 @@ export function viewsOpen(s: FakeSlackState, a: Obj): MethodResult {
     ...(a.view as Obj),
   };
   s.openedViews.push(view);
+  s.emit('change');
   return { ok: true, view };
 }
