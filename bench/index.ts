@@ -1,5 +1,6 @@
 import { agentParallelBenchmark } from './agent-parallel';
 import { agentTurnBenchmark } from './agent-turn';
+import { jobsBenchmark } from './jobs';
 import { slackAckBenchmark } from './slack-ack';
 import { slackTodayBenchmark } from './slack-today';
 import type { Benchmark } from './types';
@@ -10,4 +11,5 @@ export const benchmarks: Benchmark[] = [
   slackTodayBenchmark,
   agentTurnBenchmark,
   agentParallelBenchmark,
+  jobsBenchmark,
 ];

@@ -23,12 +23,15 @@ export interface RunnerOptions {
 }
 
 /**
- * Claims due jobs into free slots (at most `concurrency` attempts at once) and runs them. While claims
- * come back full, every attempt that ends claims again at once; once one comes back short, the queue is
- * drained and the next poll looks again.
+ * Claims due jobs and runs them, at most `concurrency` attempts at once. A claim takes up to twice
+ * that (capped by `batchSize`), the extra waiting here under the same heartbeat-renewed lease, and the
+ * next claim comes when that reserve is used up: claims stay large (few statements per job) without an
+ * idle slot. While claims come back full there may be more, so a freed slot claims again at once; once
+ * one comes back short, the queue is drained and the next poll looks again.
  */
 export class Runner {
   private readonly attempts = new Map<string, Attempt>();
+  private readonly waiting: { row: JobRow; owner: string }[] = [];
   private readonly kinds: string[];
   private claimNo = 0;
   private filling: Promise<void> | null = null;
@@ -46,10 +49,17 @@ export class Runner {
   }
 
   held(): HeldLease[] {
-    return [...this.attempts.values()].map(({ id, owner }) => ({ id, owner }));
+    return [
+      ...[...this.attempts.values()].map(({ id, owner }) => ({ id, owner })),
+      ...this.waiting.map(({ row, owner }) => ({ id: row.id, owner })),
+    ];
   }
 
-  /** Claim into every free slot; concurrent calls share one claim loop. */
+  private get holding(): number {
+    return this.attempts.size + this.waiting.length;
+  }
+
+  /** Claim while the reserve is used up; concurrent calls share one claim loop. */
   fill(): Promise<void> {
     if (this.filling) {
       this.again = true;
@@ -61,11 +71,15 @@ export class Runner {
     return this.filling;
   }
 
+  private wantsMore(): boolean {
+    return !this.stopping && this.holding <= this.o.concurrency;
+  }
+
   private async claimLoop(): Promise<void> {
     do {
       this.again = false;
-      while (!this.stopping && this.attempts.size < this.o.concurrency) {
-        const limit = Math.min(this.o.batchSize, this.o.concurrency - this.attempts.size);
+      while (this.wantsMore()) {
+        const limit = Math.min(this.o.batchSize, 2 * this.o.concurrency - this.holding);
         const claim = await claimDue(this.o.sql, {
           owner: `${this.o.instanceId}/${++this.claimNo}`,
           limit,
@@ -75,11 +89,19 @@ export class Runner {
           probe: !this.busy,
         });
         this.tally.claimed += claim.rows.length;
-        for (const row of claim.rows) this.begin(row, claim.owner);
+        for (const row of claim.rows) this.waiting.push({ row, owner: claim.owner });
+        this.startWaiting();
         this.busy = claim.rows.length === limit;
         if (!this.busy) break;
       }
-    } while (this.again && !this.stopping && this.attempts.size < this.o.concurrency);
+    } while (this.again && this.wantsMore());
+  }
+
+  private startWaiting(): void {
+    while (!this.stopping && this.attempts.size < this.o.concurrency && this.waiting.length > 0) {
+      const { row, owner } = this.waiting.shift()!;
+      this.begin(row, owner);
+    }
   }
 
   private begin(row: JobRow, owner: string): void {
@@ -89,7 +111,8 @@ export class Runner {
     const done = runAttempt(row, owner, definition, controller.signal, this.o.attempt).then((outcome) => {
       this.attempts.delete(slot);
       this.count(outcome);
-      if (this.busy && !this.stopping)
+      this.startWaiting();
+      if (this.busy && this.wantsMore())
         this.fill().catch((err) => this.o.log.warn({ err }, 'job claim failed'));
     });
     this.attempts.set(slot, { id: row.id, owner, controller, done });
@@ -104,13 +127,17 @@ export class Runner {
     for (;;) {
       this.busy = true;
       await this.fill();
-      if (this.attempts.size === 0) return;
-      await Promise.all([...this.attempts.values()].map((a) => a.done));
+      if (this.holding === 0) return;
+      // Attempts started as others end: wait until this claim's work is all done, then look again.
+      while (this.attempts.size > 0) await Promise.all([...this.attempts.values()].map((a) => a.done));
     }
   }
 
-  /** After a heartbeat: abort attempts whose lease was lost, so they stop before their next side effect. */
+  /** After a heartbeat: drop waiting jobs whose lease was lost, and abort such attempts before their next side effect. */
   abortLost(stillHeld: Set<string>): void {
+    for (let i = this.waiting.length - 1; i >= 0; i--) {
+      if (!stillHeld.has(this.waiting[i].row.id)) this.waiting.splice(i, 1);
+    }
     for (const a of this.attempts.values()) {
       if (stillHeld.has(a.id) || a.controller.signal.aborted) continue;
       this.o.log.warn({ jobId: a.id }, 'job lease lost (taken over or cancelled); aborting its attempt');
@@ -121,6 +148,8 @@ export class Runner {
   async stop(deadlineMs: number, handBack: (held: HeldLease[]) => Promise<number>): Promise<StopReport> {
     this.stopping = true;
     await this.filling?.catch(() => undefined);
+    // Claimed but not started: straight back to the queue.
+    const unstarted = this.waiting.splice(0).map(({ row, owner }) => ({ id: row.id, owner }));
     const running = [...this.attempts.values()];
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
@@ -132,7 +161,8 @@ export class Runner {
     clearTimeout(timer);
     const left = [...this.attempts.values()];
     for (const a of left) a.controller.abort(new Error('job engine stopping'));
-    if (left.length) await handBack(left.map(({ id, owner }) => ({ id, owner })));
-    return { finished: running.length - left.length, handedBack: left.length };
+    const back = [...unstarted, ...left.map(({ id, owner }) => ({ id, owner }))];
+    if (back.length) await handBack(back);
+    return { finished: running.length - left.length, handedBack: back.length };
   }
 }

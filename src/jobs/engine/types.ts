@@ -94,7 +94,7 @@ export interface JobEngineOptions {
   takeoverMs?: number;
   /** Most jobs run at once by this instance. Default 20. */
   concurrency?: number;
-  /** Most jobs one claim takes. Default 50. */
+  /** Most jobs one claim takes; up to twice `concurrency` are held (running or waiting their turn). Default 50. */
   batchSize?: number;
   /** Default attempts before a job is dead. Default 5. */
   maxAttempts?: number;
@@ -119,7 +119,7 @@ export interface PassReport {
 export interface StopReport {
   /** Attempts that ended before the deadline. */
   finished: number;
-  /** Attempts still running at the deadline: aborted and their jobs handed back, due at once. */
+  /** Jobs handed back, due at once: attempts still running at the deadline (aborted), and claimed ones not yet started. */
   handedBack: number;
 }
 
