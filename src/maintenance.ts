@@ -3,6 +3,7 @@ import { reencryptAgentData } from './agent/rotate-keys';
 import { rotateKeys } from './auth/rotate-keys';
 import type { AppContext } from './context';
 import type { PurgeTask } from './housekeeping';
+import { reencryptJobPayloads } from './jobs/engine/rotate-keys';
 
 export const HOUSEKEEPING_INTERVAL_MS = 60 * 60 * 1000;
 
@@ -19,6 +20,7 @@ export interface KeyRotationReport {
   users: number;
   oauthStates: number;
   agentRows: number;
+  jobPayloads: number;
   /** Values no configured key opens; while this is above 0, keep the old keys configured. */
   unreadable: number;
 }
@@ -30,5 +32,11 @@ export interface KeyRotationReport {
 export async function rotateAllKeys(ctx: AppContext): Promise<KeyRotationReport> {
   const auth = await rotateKeys(ctx.db, ctx.tokens, ctx.states);
   const agent = await reencryptAgentData(ctx.db.models, ctx.cipher);
-  return { ...auth, agentRows: agent.rewritten, unreadable: auth.unreadable + agent.unreadable };
+  const jobs = await reencryptJobPayloads(ctx.db, ctx.cipher);
+  return {
+    ...auth,
+    agentRows: agent.rewritten,
+    jobPayloads: jobs.rewritten,
+    unreadable: auth.unreadable + agent.unreadable + jobs.unreadable,
+  };
 }

@@ -3,6 +3,8 @@ import type { Database } from '../../../models/db';
 
 export type Dialect = Database['dialect'];
 
+const TRANSIENT = { max: 4, match: [/Deadlock found/, /Lock wait timeout/, /SQLITE_BUSY/] };
+
 /** A job row as the engine's raw queries return it (snake_case columns). */
 export interface JobRow {
   id: string;
@@ -41,12 +43,16 @@ export class Sql {
     return this.dialect === 'sqlite' ? `${base} +00:00` : base;
   }
 
-  /** Rows changed by an UPDATE or DELETE. */
+  /**
+   * Rows changed by an UPDATE or DELETE. Outside a transaction a statement chosen as a deadlock victim
+   * is simply sent again: a lost "done" write would otherwise leave the job to run twice.
+   */
   async exec(sql: string, replacements: unknown[], transaction?: Transaction): Promise<number> {
     const result = await this.sequelize.query(sql, {
       replacements,
       type: QueryTypes.BULKUPDATE,
       transaction,
+      ...(transaction ? {} : { retry: TRANSIENT }),
     });
     return Number(result ?? 0);
   }
