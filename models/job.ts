@@ -13,8 +13,8 @@ export type JobState = 'queued' | 'running' | 'done' | 'dead';
 /**
  * One durable job (src/jobs/engine). `payload` is JSON text, or, for kinds declared sealed, the
  * token cipher's output bound to the row (see src/jobs/engine/payload.ts). `leaseOwner` names the
- * claim (instance id + claim number) holding a running job, so a late write from a claim that lost its
- * lease matches nothing; on a finished job it names the claim that finished it.
+ * claim (instance id, process nonce, claim number) holding a running job, so a late write from a
+ * claim that lost its lease matches nothing; on a finished job it names the claim that finished it.
  * `rerun` marks a running job replaced by a newer enqueue: it runs again once this attempt ends.
  */
 export class Job extends Model<InferAttributes<Job>, InferCreationAttributes<Job>> {

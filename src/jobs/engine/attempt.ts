@@ -2,6 +2,7 @@ import { DecryptError } from '../../auth/token-cipher';
 import type { Logger } from '../../log';
 import { type Backoff, retryDelay } from './backoff';
 import { errorSummary, JobDiscard, JobSnooze } from './errors';
+import { emit } from './events';
 import type { Ending, Finisher } from './finish';
 import type { PayloadCodec } from './payload';
 import { type JobRow, readTime } from './sql';
@@ -53,7 +54,7 @@ export async function runAttempt(
   };
   const started = deps.now();
   const about = { jobId: job.id, kind: job.kind, attempt: job.attempt };
-  deps.events.started?.({
+  emit(deps.events, deps.log, 'started', {
     kind: job.kind,
     attempt: job.attempt,
     lagMs: started.getTime() - job.runAt.getTime(),
@@ -83,7 +84,7 @@ export async function runAttempt(
   }
   switch (end.type) {
     case 'done':
-      deps.events.done?.({
+      emit(deps.events, deps.log, 'done', {
         kind: job.kind,
         attempt: job.attempt,
         durationMs: deps.now().getTime() - started.getTime(),
@@ -95,7 +96,7 @@ export async function runAttempt(
     case 'retry': {
       const delayMs = end.at.getTime() - deps.now().getTime();
       deps.log.warn({ err: failure, ...about, retryAt: end.at }, 'job attempt failed; will retry');
-      deps.events.retried?.({ kind: job.kind, attempt: job.attempt, delayMs });
+      emit(deps.events, deps.log, 'retried', { kind: job.kind, attempt: job.attempt, delayMs });
       return 'retried';
     }
     case 'dead':
@@ -103,7 +104,7 @@ export async function runAttempt(
         { err: failure, ...about, maxAttempts: job.maxAttempts },
         'job is dead: no more attempts',
       );
-      deps.events.dead?.({ kind: job.kind, attempt: job.attempt, reason: end.error });
+      emit(deps.events, deps.log, 'dead', { kind: job.kind, attempt: job.attempt, reason: end.error });
       return 'dead';
   }
 }

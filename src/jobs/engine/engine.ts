@@ -1,6 +1,7 @@
 import { DEFAULT_BACKOFF } from './backoff';
 import { cancelJobs } from './cancel';
 import { enqueueJob } from './enqueue';
+import { emit } from './events';
 import { Finisher } from './finish';
 import { type HeldLease, handBack, renewLeases, takeOverExpired } from './leases';
 import { PayloadCodec } from './payload';
@@ -72,7 +73,7 @@ export function createJobEngine(opts: JobEngineOptions): JobEngine {
         { jobId: j.id, kind: j.kind, from: j.lease_owner, attempt: j.attempts },
         'job is dead: its last attempt never finished',
       );
-      opts.events?.dead?.({ kind: j.kind, attempt: j.attempts, reason: 'lease expired' });
+      emit(opts.events ?? {}, log, 'dead', { kind: j.kind, attempt: j.attempts, reason: 'lease expired' });
     }
     return requeued.length + dead.length;
   };

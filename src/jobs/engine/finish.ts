@@ -25,7 +25,7 @@ export class Finisher {
     { id: string; resolve: (held: boolean) => void; reject: (e: unknown) => void }[]
   >();
   private scheduled = false;
-  private flushing: Promise<void> = Promise.resolve();
+  private readonly flushing = new Set<Promise<void>>();
 
   constructor(
     private readonly sql: Sql,
@@ -42,7 +42,8 @@ export class Finisher {
         this.scheduled = true;
         setImmediate(() => {
           this.scheduled = false;
-          this.flushing = this.flush();
+          const flush = this.flush().finally(() => this.flushing.delete(flush));
+          this.flushing.add(flush);
         });
       }
     });
@@ -50,11 +51,10 @@ export class Finisher {
 
   /** Resolves once every success reported so far is written. */
   async drain(): Promise<void> {
-    while (this.scheduled || this.pending.size > 0) {
+    while (this.scheduled || this.pending.size > 0 || this.flushing.size > 0) {
       await new Promise((r) => setImmediate(r));
-      await this.flushing;
+      await Promise.all(this.flushing);
     }
-    await this.flushing;
   }
 
   private async flush(): Promise<void> {

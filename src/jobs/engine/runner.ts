@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Logger } from '../../log';
 import { type AttemptDeps, type Outcome, runAttempt } from './attempt';
 import { claimDue } from './claim';
@@ -33,6 +34,7 @@ export class Runner {
   private readonly attempts = new Map<string, Attempt>();
   private readonly waiting: { row: JobRow; owner: string }[] = [];
   private readonly kinds: string[];
+  private readonly owner: string;
   private claimNo = 0;
   private filling: Promise<void> | null = null;
   private again = false;
@@ -42,6 +44,8 @@ export class Runner {
 
   constructor(private readonly o: RunnerOptions) {
     this.kinds = [...o.definitions.keys()];
+    // A restarted process may reuse its instance id: the nonce keeps its claims apart from its predecessor's.
+    this.owner = `${o.instanceId.slice(0, 64)}/${randomBytes(4).toString('hex')}`;
   }
 
   counts() {
@@ -76,12 +80,13 @@ export class Runner {
   }
 
   private async claimLoop(): Promise<void> {
+    if (this.kinds.length === 0) return;
     do {
       this.again = false;
       while (this.wantsMore()) {
         const limit = Math.min(this.o.batchSize, 2 * this.o.concurrency - this.holding);
         const claim = await claimDue(this.o.sql, {
-          owner: `${this.o.instanceId}/${++this.claimNo}`,
+          owner: `${this.owner}:${++this.claimNo}`,
           limit,
           kinds: this.kinds,
           now: this.o.now(),
@@ -108,13 +113,18 @@ export class Runner {
     const controller = new AbortController();
     const slot = `${owner} ${row.id}`;
     const definition = this.o.definitions.get(row.kind) as JobDefinition;
-    const done = runAttempt(row, owner, definition, controller.signal, this.o.attempt).then((outcome) => {
-      this.attempts.delete(slot);
-      this.count(outcome);
-      this.startWaiting();
-      if (this.busy && this.wantsMore())
-        this.fill().catch((err) => this.o.log.warn({ err }, 'job claim failed'));
-    });
+    const done = runAttempt(row, owner, definition, controller.signal, this.o.attempt)
+      .catch((err): Outcome => {
+        this.o.log.error({ err, jobId: row.id }, 'job attempt failed inside the engine');
+        return 'lost';
+      })
+      .then((outcome) => {
+        this.attempts.delete(slot);
+        this.count(outcome);
+        this.startWaiting();
+        if (this.busy && this.wantsMore())
+          this.fill().catch((err) => this.o.log.warn({ err }, 'job claim failed'));
+      });
     this.attempts.set(slot, { id: row.id, owner, controller, done });
   }
 
