@@ -3,7 +3,7 @@ import type { JobDefinition } from '../../src/jobs/engine';
 import { deferred, type Harness, harness } from './harness';
 
 /** A kind whose first attempt blocks until released; later attempts finish at once. Records who ran what. */
-function blocking(kind = 'work') {
+function blocking(kind = 'work', failFirst = false) {
   const gate = deferred();
   const started = deferred();
   const runs: { instance: string; attempt: number; aborted: () => boolean }[] = [];
@@ -14,6 +14,7 @@ function blocking(kind = 'work') {
       if (runs.length === 1) {
         started.resolve();
         await gate.promise;
+        if (failFirst) throw new Error('the frozen instance wakes up and fails');
       }
     },
   });
@@ -36,36 +37,43 @@ describe('jobs: leases, takeover and shutdown', () => {
   afterEach(() => h.cleanup());
   const row = async () => (await h.tdb.db.models.Job.findOne())!;
 
-  it('takes over a job when its lease expires (not before), and drops the late result of the lost attempt', async () => {
-    const b = blocking();
-    // No heartbeat from A: it stands for an instance that was killed or froze.
-    const a = await h.engine({ definitions: [b.make('A')], leaseMs: 20_000, heartbeatMs: 3600_000 });
-    const other = await h.engine({ definitions: [b.make('B')], leaseMs: 20_000 });
-    await a.enqueue({ kind: 'work', key: 'work:1', payload: {} });
-    const passA = a.runDue();
-    await b.started.promise;
-    assert.equal((await row()).leaseOwner?.startsWith('test-1/'), true);
+  for (const late of ['success', 'failure'] as const) {
+    it(`takes over a job when its lease expires (not before), and drops the lost attempt's late ${late}`, async () => {
+      const b = blocking('work', late === 'failure');
+      // No heartbeat from A: it stands for an instance that was killed or froze.
+      const a = await h.engine({ definitions: [b.make('A')], leaseMs: 20_000, heartbeatMs: 3600_000 });
+      const other = await h.engine({ definitions: [b.make('B')], leaseMs: 20_000 });
+      await a.enqueue({ kind: 'work', key: 'work:1', payload: {} });
+      const passA = a.runDue();
+      await b.started.promise;
+      assert.equal((await row()).leaseOwner?.startsWith('test-1/'), true);
 
-    h.clock.advance(19_999);
-    assert.deepEqual(await other.runDue(), { claimed: 0, done: 0, retried: 0, dead: 0, takenOver: 0 });
-    h.clock.advance(2);
-    const taken = await other.runDue();
-    assert.equal(taken.takenOver, 1);
-    assert.equal(taken.done, 1);
-    assert.deepEqual(
-      b.runs.map((r) => [r.instance, r.attempt]),
-      [
-        ['A', 1],
-        ['B', 2],
-      ],
-    );
-    b.gate.resolve();
-    const lateA = await passA;
-    assert.equal(lateA.done, 0, "A's late success is not recorded");
-    const final = await row();
-    assert.equal(final.state, 'done');
-    assert.equal(final.attempts, 2);
-  });
+      h.clock.advance(19_999);
+      assert.deepEqual(await other.runDue(), { claimed: 0, done: 0, retried: 0, dead: 0, takenOver: 0 });
+      h.clock.advance(2);
+      const taken = await other.runDue();
+      assert.equal(taken.takenOver, 1);
+      assert.equal(taken.done, 1);
+      assert.deepEqual(
+        b.runs.map((r) => [r.instance, r.attempt]),
+        [
+          ['A', 1],
+          ['B', 2],
+        ],
+      );
+      b.gate.resolve();
+      const lateA = await passA;
+      assert.deepEqual(
+        [lateA.done, lateA.retried, lateA.dead],
+        [0, 0, 0],
+        `A's late ${late} is not recorded`,
+      );
+      const final = await row();
+      assert.equal(final.state, 'done');
+      assert.equal(final.attempts, 2);
+      assert.equal(final.lastError, null);
+    });
+  }
 
   it('renews the lease of a long job (heartbeat), so no other instance takes it over', async () => {
     const b = blocking();

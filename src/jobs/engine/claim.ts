@@ -1,7 +1,7 @@
 import { CLAIM_COLUMNS, type JobRow, placeholders, type Sql } from './sql';
 
 export interface Claim {
-  /** lease_owner of every row this claim took: instance id, a per-process nonce and a claim number: unique per claim. */
+  /** lease_owner of the rows this claim took (instance id, process nonce, claim number): unique per claim. */
   owner: string;
   rows: JobRow[];
 }

@@ -102,7 +102,7 @@ export function createJobEngine(opts: JobEngineOptions): JobEngine {
     const held: HeldLease[] = runner.held();
     try {
       const still = await renewLeases(sql, held, now(), leaseMs);
-      runner.abortLost(still);
+      runner.abortLost(held, still);
     } catch (err) {
       log.warn({ err }, 'could not renew job leases; trying again');
     }

@@ -108,10 +108,12 @@ export class Finisher {
         "state = 'queued', run_at = CASE WHEN rerun = 1 THEN run_at ELSE ? END, attempts = CASE WHEN rerun = 1 THEN 0 ELSE attempts - 1 END";
       values = [this.sql.time(ending.at)];
     }
-    const changed = await this.sql.exec(
-      `UPDATE jobs SET ${set}, ${RELEASE} WHERE id = ? AND lease_owner = ?`,
-      [...values, now, id, owner],
-    );
+    const changed = await this.sql.exec(`UPDATE jobs SET ${set}, ${RELEASE} WHERE id = ? AND ${HELD}`, [
+      ...values,
+      now,
+      id,
+      owner,
+    ]);
     return changed === 1;
   }
 }

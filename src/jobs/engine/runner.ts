@@ -143,13 +143,20 @@ export class Runner {
     }
   }
 
-  /** After a heartbeat: drop waiting jobs whose lease was lost, and abort such attempts before their next side effect. */
-  abortLost(stillHeld: Set<string>): void {
+  /**
+   * After a heartbeat over `renewed` (the leases held when it began), `stillHeld` are the ids whose
+   * lease it still found: drop waiting jobs that lost theirs, and abort such attempts before their next
+   * side effect. Jobs claimed or finished while the heartbeat ran are not judged by it.
+   */
+  abortLost(renewed: readonly HeldLease[], stillHeld: Set<string>): void {
+    const lost = new Set(renewed.filter((h) => !stillHeld.has(h.id)).map((h) => `${h.owner} ${h.id}`));
+    if (lost.size === 0) return;
     for (let i = this.waiting.length - 1; i >= 0; i--) {
-      if (!stillHeld.has(this.waiting[i].row.id)) this.waiting.splice(i, 1);
+      const { row, owner } = this.waiting[i];
+      if (lost.has(`${owner} ${row.id}`)) this.waiting.splice(i, 1);
     }
-    for (const a of this.attempts.values()) {
-      if (stillHeld.has(a.id) || a.controller.signal.aborted) continue;
+    for (const [slot, a] of this.attempts) {
+      if (!lost.has(slot) || a.controller.signal.aborted) continue;
       this.o.log.warn({ jobId: a.id }, 'job lease lost (taken over or cancelled); aborting its attempt');
       a.controller.abort(new Error('job lease lost'));
     }
