@@ -1,0 +1,3 @@
+export { createJobEngine } from './engine';
+export { JobDiscard, JobSnooze } from './errors';
+export type * from './types';
