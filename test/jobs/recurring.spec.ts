@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
-import type { AppContext } from '../../src/context';
-import type { RecurringJob } from '../../src/jobs/types';
+import type { RecurringTask } from '../../src/jobs/engine';
 import { type Harness, harness } from './harness';
 
 const HOUR = 3600_000;
-const ctx = { marker: 'ctx' } as unknown as AppContext;
 
 describe('jobs: recurring jobs on one instance', () => {
   let h: Harness;
@@ -13,18 +11,23 @@ describe('jobs: recurring jobs on one instance', () => {
   });
   afterEach(() => h.cleanup());
 
-  it('runs the current period at start, then once per period, with the context it was given', async () => {
+  /** An hourly task that records the engine time of each run. */
+  const hourlySweep = () => {
     const runs: string[] = [];
-    const sweep: RecurringJob = {
+    const sweep: RecurringTask = {
       name: 'sweep',
       everyMs: HOUR,
-      async run(c) {
-        assert.equal(c, ctx);
+      async run() {
         runs.push(h.clock.now().toISOString());
         return 3;
       },
     };
-    const e = await h.engine({ definitions: [], recurring: { jobs: [sweep], ctx }, pollMs: 3600_000 });
+    return { runs, sweep };
+  };
+
+  it('runs the current period at start, then once per period', async () => {
+    const { runs, sweep } = hourlySweep();
+    const e = await h.engine({ definitions: [], recurring: [sweep], pollMs: 3600_000 });
     await e.start();
     await e.runDue();
     await e.runDue();
@@ -37,7 +40,7 @@ describe('jobs: recurring jobs on one instance', () => {
     assert.deepEqual(runs, ['2026-03-02T09:37:00.000Z', '2026-03-02T10:00:00.000Z']);
     // A restart in the same period does not run it again.
     await e.start();
-    const again = await h.engine({ definitions: [], recurring: { jobs: [sweep], ctx } });
+    const again = await h.engine({ definitions: [], recurring: [sweep] });
     await again.start();
     await again.runDue();
     assert.equal(runs.length, 2);
@@ -46,7 +49,7 @@ describe('jobs: recurring jobs on one instance', () => {
   it('a failing period is retried while the next one is already scheduled', async () => {
     let fail = true;
     let ran = 0;
-    const flaky: RecurringJob = {
+    const flaky: RecurringTask = {
       name: 'flaky',
       everyMs: HOUR,
       async run() {
@@ -54,7 +57,7 @@ describe('jobs: recurring jobs on one instance', () => {
         if (fail) throw new Error('database busy');
       },
     };
-    const e = await h.engine({ definitions: [], recurring: { jobs: [flaky], ctx }, pollMs: 3600_000 });
+    const e = await h.engine({ definitions: [], recurring: [flaky], pollMs: 3600_000 });
     await e.start();
     await e.runDue();
     const keys = (await h.tdb.db.models.Job.findAll({ order: [['runAt', 'ASC']] })).map((j) => [
@@ -72,22 +75,37 @@ describe('jobs: recurring jobs on one instance', () => {
   });
 
   it('periods missed while every instance was down are skipped, not caught up', async () => {
-    const runs: string[] = [];
-    const sweep: RecurringJob = {
-      name: 'sweep',
-      everyMs: HOUR,
-      async run() {
-        runs.push(h.clock.now().toISOString());
-      },
-    };
-    const e = await h.engine({ definitions: [], recurring: { jobs: [sweep], ctx }, pollMs: 3600_000 });
+    const { runs, sweep } = hourlySweep();
+    const e = await h.engine({ definitions: [], recurring: [sweep], pollMs: 3600_000 });
     await e.start();
     await e.runDue();
     await e.stop(0);
     h.clock.set('2026-03-02T14:20:00.000Z');
-    const later = await h.engine({ definitions: [], recurring: { jobs: [sweep], ctx } });
+    const later = await h.engine({ definitions: [], recurring: [sweep] });
     await later.start();
     await later.runDue();
     assert.deepEqual(runs, ['2026-03-02T09:37:00.000Z', '2026-03-02T14:20:00.000Z']);
+  });
+
+  it('a chain that ended (an older instance without the task ran its period) starts again at the next pass', async () => {
+    const { runs, sweep } = hourlySweep();
+    const current = await h.engine({ definitions: [], recurring: [sweep], poll: false });
+    await current.start();
+    const older = await h.engine({
+      definitions: [],
+      recurring: [{ name: 'other', everyMs: HOUR, run: async () => 0 }],
+      poll: false,
+    });
+    await older.runDue();
+    assert.deepEqual(runs, [], 'the older instance took the period and ended its chain');
+    const queued = await h.tdb.db.models.Job.findAll({ where: { state: 'queued' } });
+    assert.deepEqual(
+      queued.map((j) => j.uniqueKey),
+      ['recurring:other:2026-03-02T10:00:00.000Z'],
+      'no next period of sweep',
+    );
+    h.clock.set('2026-03-02T10:05:00.000Z');
+    await current.runDue();
+    assert.deepEqual(runs, ['2026-03-02T10:05:00.000Z']);
   });
 });

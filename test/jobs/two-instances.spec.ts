@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
-import type { AppContext } from '../../src/context';
-import type { JobDefinition, JobEngine } from '../../src/jobs/engine';
-import type { RecurringJob } from '../../src/jobs/types';
+import type { JobDefinition, JobEngine, RecurringTask } from '../../src/jobs/engine';
 import { testDialect } from '../helpers/db';
 import { type Harness, harness } from './harness';
 
@@ -53,7 +51,7 @@ describeMysql(
 
     it('a recurring job runs once per period across two instances', async () => {
       let runs = 0;
-      const sweep: RecurringJob = {
+      const sweep: RecurringTask = {
         name: 'sweep',
         everyMs: 3600_000,
         async run() {
@@ -61,12 +59,9 @@ describeMysql(
           await new Promise((r) => setTimeout(r, 5));
         },
       };
-      const ctx = {} as AppContext;
       const engines: JobEngine[] = [];
       for (let i = 0; i < 2; i++) {
-        engines.push(
-          await h.engine({ definitions: [], recurring: { jobs: [sweep], ctx }, pollMs: 3600_000, own: true }),
-        );
+        engines.push(await h.engine({ definitions: [], recurring: [sweep], pollMs: 3600_000, own: true }));
       }
       const together = () => Promise.all(engines.map((e) => e.runDue()));
       await Promise.all(engines.map((e) => e.start()));

@@ -1,17 +1,17 @@
 import { DEFAULT_BACKOFF } from './backoff';
-import { cancelJobs } from './cancel';
-import { enqueueJob } from './enqueue';
 import { emit } from './events';
 import { Finisher } from './finish';
 import { type HeldLease, handBack, renewLeases, takeOverExpired } from './leases';
 import { PayloadCodec } from './payload';
-import { DEFAULT_RETENTION, purgeFinished } from './purge';
+import { createJobQueue } from './queue';
 import { recurringDefinition, scheduleRecurring } from './recurring';
 import { Runner } from './runner';
 import { Sql } from './sql';
-import type { EnqueueInput, JobDefinition, JobEngine, JobEngineOptions, PassReport } from './types';
+import type { JobDefinition, JobEngine, JobEngineOptions, PassReport } from './types';
 
 const TAKEOVER_BATCH = 500;
+/** How often a polling engine makes sure each recurring task's current period exists (real time). */
+const RESCHEDULE_MS = 60_000;
 
 /**
  * The durable job engine: jobs live in the `jobs` table, any number of instances claim due ones under
@@ -21,28 +21,23 @@ export function createJobEngine(opts: JobEngineOptions): JobEngine {
   const { db, log, now } = opts;
   const sql = new Sql(db.sequelize, db.dialect);
   const leaseMs = opts.leaseMs ?? 20_000;
-  const codec = new PayloadCodec(opts.cipher);
+  const recurring = opts.recurring ?? [];
   const definitions = new Map<string, JobDefinition>();
   const finisher = new Finisher(sql, now);
 
-  const enqueue = <P>(input: EnqueueInput<P>) =>
-    enqueueJob(
-      sql,
-      codec,
-      definitions.get(input.kind),
-      { maxAttempts: opts.maxAttempts ?? 5, now: now() },
-      input,
-    );
-
   const all = [...opts.definitions];
-  if (opts.recurring)
-    all.push(recurringDefinition(opts.recurring.jobs, opts.recurring.ctx, { enqueue, now, log }));
-  for (const d of all) {
-    if (definitions.has(d.kind)) throw new Error(`job kind "${d.kind}" is defined twice`);
-    if (d.sealed && !opts.cipher)
-      throw new Error(`job kind "${d.kind}" is sealed but the engine has no cipher`);
-    definitions.set(d.kind, d);
-  }
+  if (recurring.length)
+    all.push(recurringDefinition(recurring, { enqueue: (input) => queue.enqueue(input), now, log }));
+  const queue = createJobQueue({
+    db,
+    now,
+    kinds: all,
+    cipher: opts.cipher,
+    maxAttempts: opts.maxAttempts,
+    retention: opts.retention,
+  });
+  for (const d of all) definitions.set(d.kind, d);
+  const schedule = () => scheduleRecurring(recurring, queue.enqueue, now());
 
   const runner = new Runner({
     sql,
@@ -56,7 +51,7 @@ export function createJobEngine(opts: JobEngineOptions): JobEngine {
     attempt: {
       log,
       now,
-      codec,
+      codec: new PayloadCodec(opts.cipher),
       finisher,
       backoff: opts.backoff ?? DEFAULT_BACKOFF,
       random: opts.random ?? Math.random,
@@ -82,6 +77,7 @@ export function createJobEngine(opts: JobEngineOptions): JobEngine {
   let started = false;
   let pollTimer: NodeJS.Timeout | undefined;
   let lastTakeover = 0;
+  let lastSchedule = Date.now();
   const pollMs = opts.pollMs ?? 1000;
   const takeoverMs = opts.takeoverMs ?? leaseMs / 4;
 
@@ -90,6 +86,10 @@ export function createJobEngine(opts: JobEngineOptions): JobEngine {
       if (Date.now() - lastTakeover >= takeoverMs) {
         lastTakeover = Date.now();
         await takeOver();
+      }
+      if (recurring.length && Date.now() - lastSchedule >= RESCHEDULE_MS) {
+        lastSchedule = Date.now();
+        await schedule();
       }
       await runner.fill();
     } catch (err) {
@@ -109,13 +109,12 @@ export function createJobEngine(opts: JobEngineOptions): JobEngine {
   };
 
   return {
-    enqueue,
-    cancel: (filter) => cancelJobs(sql, filter),
-    purgeFinished: () => purgeFinished(sql, now(), opts.retention ?? DEFAULT_RETENTION),
+    ...queue,
 
     async start() {
       if (started) return;
-      if (opts.recurring) await scheduleRecurring(opts.recurring.jobs, enqueue, now());
+      await schedule();
+      if (opts.poll === false) return;
       started = true;
       timers.push(setInterval(() => void heartbeat(), opts.heartbeatMs ?? leaseMs / 3).unref());
       void tick();
@@ -124,6 +123,7 @@ export function createJobEngine(opts: JobEngineOptions): JobEngine {
     async runDue(): Promise<PassReport> {
       const before = runner.counts();
       const takenOver = await takeOver();
+      await schedule();
       await runner.drainDue();
       const after = runner.counts();
       return {

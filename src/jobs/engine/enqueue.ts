@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PayloadCodec } from './payload';
 import type { Sql } from './sql';
-import type { EnqueueInput, EnqueueResult, JobDefinition } from './types';
+import type { EnqueueInput, EnqueueResult, JobKindInfo } from './types';
 
 const KEY = /^[\x21-\x7e]{1,191}$/;
 
@@ -50,7 +50,7 @@ function insertSql(dialect: Sql['dialect'], keyed: boolean, replace: boolean): s
 export async function enqueueJob(
   sql: Sql,
   codec: PayloadCodec,
-  definition: JobDefinition | undefined,
+  definition: JobKindInfo | undefined,
   defaults: { maxAttempts: number; now: Date },
   input: EnqueueInput,
 ): Promise<EnqueueResult> {

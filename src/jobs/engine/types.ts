@@ -1,8 +1,9 @@
 import type { Database } from '../../../models/db';
-import type { AppContext } from '../../context';
 import type { TokenCipher } from '../../crypto/token-cipher';
+import type { JobQueue } from '../../job-queue';
 import type { Logger } from '../../log';
-import type { RecurringJob } from '../types';
+
+export type { CancelFilter, EnqueueInput, EnqueueResult, JobQueue, OnConflict } from '../../job-queue';
 
 /** One kind of job: what runs when a job of this kind is due. One definition per file. */
 export interface JobDefinition<P = unknown> {
@@ -16,6 +17,9 @@ export interface JobDefinition<P = unknown> {
   maxAttempts?: number;
   run(payload: P, job: RunningJob): Promise<void>;
 }
+
+/** What enqueueing needs to know of a kind: whether its payload is sealed, and its attempts. */
+export type JobKindInfo = Pick<JobDefinition, 'kind' | 'sealed' | 'maxAttempts'>;
 
 /** What a handler knows about the attempt it is running. */
 export interface RunningJob {
@@ -33,37 +37,6 @@ export interface RunningJob {
    */
   signal: AbortSignal;
 }
-
-/**
- * What an enqueue with a key that already exists does.
- * - `keep` (default): the existing job stands, whatever its state; the call is a no-op. Idempotent
- *   enqueue: "this happens once per key".
- * - `replace`: the key's job will run (again) at the new `runAt` with the new payload. A queued job is
- *   updated in place (attempts and last error reset); a running one finishes its attempt untouched and
- *   then runs once more with the new values (never two attempts at once); a done or dead one is re-armed.
- *   For reminders that follow a moved event and debounced syncs.
- */
-export type OnConflict = 'keep' | 'replace';
-
-export interface EnqueueInput<P = unknown> {
-  kind: string;
-  payload: P;
-  /** When the job is due (default: now). A time in the past is due at once. */
-  runAt?: Date;
-  /** Printable ASCII without spaces, at most 191 characters; unique across kinds: start it with the kind. */
-  key?: string;
-  maxAttempts?: number;
-  onConflict?: OnConflict;
-}
-
-export interface EnqueueResult {
-  outcome: 'created' | 'replaced' | 'kept';
-  /** The new row's id, when one was created. */
-  id?: string;
-}
-
-/** Which jobs `cancel` deletes: one key, or every key with a prefix (a person's jobs), optionally of one kind. */
-export type CancelFilter = { kind?: string } & ({ key: string } | { keyPrefix: string });
 
 /** Hooks for metrics (job lag, deaths); called synchronously, must not throw. */
 export interface JobEvents {
@@ -83,7 +56,12 @@ export interface JobEngineOptions {
   /** Needed when a definition is sealed. */
   cipher?: TokenCipher;
   /** Periodic work, run once per period across every instance. */
-  recurring?: { jobs: readonly RecurringJob[]; ctx: AppContext };
+  recurring?: readonly RecurringTask[];
+  /**
+   * false: `start()` only schedules the recurring work, with no timers (no polling, heartbeat or
+   * takeover scans), and `runDue()` does everything; tests drive the engine on their clock this way. Default true.
+   */
+  poll?: boolean;
   /** How often an idle engine looks for due jobs (real time). Default 1000. */
   pollMs?: number;
   /** How long a claim holds a job without renewal (engine clock). Default 20000. */
@@ -123,16 +101,25 @@ export interface StopReport {
   handedBack: number;
 }
 
-export interface JobEngine {
-  /** Schedules the recurring jobs and starts polling. */
+/** Work done once per period across every instance (the engine's own view of src/jobs' RecurringJob). */
+export interface RecurringTask {
+  /** Unique; part of each period's job key. */
+  name: string;
+  /** Periods are aligned on multiples of this since the epoch (UTC). */
+  everyMs: number;
+  /** Resolves to what it did (rows removed etc.), for the log. */
+  run(): Promise<unknown>;
+}
+
+/** The queue (enqueue, cancel, purgeFinished) plus running the jobs. */
+export interface JobEngine extends JobQueue {
+  /** Schedules the recurring work and, unless `poll` is false, starts polling. */
   start(): Promise<void>;
   /** Stops claiming, waits up to `deadlineMs` for running attempts, hands back the rest. */
   stop(deadlineMs?: number): Promise<StopReport>;
-  enqueue<P>(input: EnqueueInput<P>): Promise<EnqueueResult>;
-  /** Deletes matching jobs in every state (an attempt already running finishes; its result is discarded). */
-  cancel(filter: CancelFilter): Promise<number>;
-  /** One pass: take over expired leases, then claim and run due jobs until none is due. For tests and tools. */
+  /**
+   * One pass: take over expired leases, make sure each recurring task's current period exists, then
+   * claim and run due jobs until none is due. For tests and tools.
+   */
   runDue(): Promise<PassReport>;
-  /** Deletes finished jobs past their retention; a housekeeping task. */
-  purgeFinished(): Promise<number>;
 }
