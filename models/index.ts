@@ -1,6 +1,7 @@
 import type { Sequelize } from 'sequelize';
 import { AgentMessage } from './agent-message';
 import { ConnectLink } from './connect-link';
+import { Job } from './job';
 import { OAuthState } from './oauth-state';
 import { PendingAction } from './pending-action';
 import { PersonSetting } from './person-setting';
@@ -11,6 +12,7 @@ import { User } from './user';
 export {
   AgentMessage,
   ConnectLink,
+  Job,
   OAuthState,
   PendingAction,
   PersonSetting,
@@ -27,6 +29,7 @@ export interface Models {
   SlackEvent: typeof SlackEvent;
   PendingAction: typeof PendingAction;
   AgentMessage: typeof AgentMessage;
+  Job: typeof Job;
   PersonSetting: typeof PersonSetting;
 }
 
@@ -39,6 +42,7 @@ export function initModels(sequelize: Sequelize): Models {
   SlackEvent.initModel(sequelize);
   PendingAction.initModel(sequelize);
   AgentMessage.initModel(sequelize);
+  Job.initModel(sequelize);
   PersonSetting.initModel(sequelize);
 
   User.hasMany(SlackIdentity, { foreignKey: 'userId', as: 'slackIdentities', onDelete: 'CASCADE' });
@@ -54,6 +58,7 @@ export function initModels(sequelize: Sequelize): Models {
     SlackEvent,
     PendingAction,
     AgentMessage,
+    Job,
     PersonSetting,
   };
 }

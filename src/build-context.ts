@@ -11,6 +11,8 @@ import { TokenCipher } from './crypto/token-cipher';
 import { GoogleClientFactory } from './google/client-factory';
 import { type RetryClock, realRetryClock } from './google/retry';
 import { TokenStore } from './google/token-store';
+import { type JobCatalogue, jobCatalogue } from './jobs';
+import { createJobQueue } from './jobs/engine';
 import type { Logger } from './log';
 import { Settings } from './settings/settings';
 
@@ -21,6 +23,7 @@ export function buildContext(
   log: Logger,
   now: () => Date = () => new Date(),
   retryClock: RetryClock = realRetryClock,
+  opts: { jobs?: JobCatalogue } = {},
 ): AppContext {
   const cipher = new TokenCipher(config.tokenKeys.current, config.tokenKeys.previous);
   const tokens = new TokenStore(cipher);
@@ -60,5 +63,7 @@ export function buildContext(
     settings,
     now,
     retryClock,
+    // The kinds the queue accepts; the engine (src/jobs/app-engine.ts, started by src/run.ts) runs the same catalogue.
+    jobs: createJobQueue({ db, now, cipher, kinds: (opts.jobs ?? jobCatalogue).kinds }),
   };
 }

@@ -10,6 +10,7 @@ import type { TokenCipher } from './crypto/token-cipher';
 import type { GoogleClientFactory } from './google/client-factory';
 import type { RetryClock } from './google/retry';
 import type { TokenStore } from './google/token-store';
+import type { JobQueue } from './job-queue';
 import type { Logger } from './log';
 import type { Settings } from './settings/settings';
 
@@ -32,4 +33,6 @@ export interface AppContext {
   now: () => Date;
   /** How retries of transient Google failures wait (tests record the waits instead of sleeping). */
   retryClock: RetryClock;
+  /** The durable job queue: enqueue work (of a kind src/jobs defines) or cancel it; the engine runs it once across instances. */
+  jobs: JobQueue;
 }

@@ -3,6 +3,7 @@ import { foundation } from './001-foundation';
 import { slackEvents } from './002-slack-events';
 import { agent } from './003-agent';
 import { pendingActionZone } from './004-pending-action-zone';
+import { jobs } from './005-jobs';
 import { sessionGeneration } from './006-session-generation';
 import { personSettings } from './007-person-settings';
 
@@ -12,6 +13,7 @@ export const migrations: Migration[] = [
   slackEvents,
   agent,
   pendingActionZone,
+  jobs,
   sessionGeneration,
   personSettings,
 ];
