@@ -14,6 +14,7 @@ import { TokenStore } from './google/token-store';
 import { type JobCatalogue, jobCatalogue } from './jobs';
 import { createJobQueue } from './jobs/engine';
 import type { Logger } from './log';
+import { Settings } from './settings/settings';
 
 /** Wire the services on an open database. Tests call this with their own config and logger. */
 export function buildContext(
@@ -28,12 +29,21 @@ export function buildContext(
   const tokens = new TokenStore(cipher);
   const google = new GoogleClientFactory({ google: config.google, models: db.models, tokens, log });
   const links = new ConnectLinks(db.models, config.publicUrl, now);
+  const { mapsApiKey, apiRootUrl } = config.google;
+  const settings = new Settings({
+    models: db.models,
+    cipher,
+    log,
+    now,
+    maps: mapsApiKey ? { apiKey: mapsApiKey, rootUrl: apiRootUrl } : undefined,
+  });
   const accounts = new Accounts({
     models: db.models,
     sequelize: db.sequelize,
     tokens,
     google,
     googleConfig: config.google,
+    settings,
     log,
   });
   const states = new OAuthStates(db.models, cipher, now);
@@ -50,6 +60,7 @@ export function buildContext(
     states,
     oauth: new GoogleOAuthFlow({ config, states, links, accounts, log }),
     sessions: new Sessions(config.jwtSecret, now),
+    settings,
     now,
     retryClock,
     // The kinds the queue accepts; the engine (src/jobs/app-engine.ts, started by src/run.ts) runs the same catalogue.

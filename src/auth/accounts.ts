@@ -5,6 +5,7 @@ import type { GoogleClientFactory } from '../google/client-factory';
 import { createOAuthClient } from '../google/oauth-client';
 import type { GoogleTokens, TokenStore } from '../google/token-store';
 import type { Logger } from '../log';
+import type { Settings } from '../settings/settings';
 import type { SlackRef } from './connect-links';
 import { type GoogleProfile, upsertAccount } from './upsert-account';
 
@@ -30,6 +31,8 @@ export class Accounts {
       tokens: TokenStore;
       google: GoogleClientFactory;
       googleConfig: Config['google'];
+      /** A person's settings go when they disconnect or their workspace uninstalls Lume. */
+      settings: Pick<Settings, 'forgetUser' | 'forgetTeam'>;
       log: Logger;
     },
   ) {}
@@ -84,7 +87,8 @@ export class Accounts {
   /**
    * Revoke the grant at Google, then forget the tokens whatever Google said: the user asked us to
    * let go, and a token Google no longer honours is worthless anyway. Every session JWT of the
-   * account ends with it (the session generation moves on).
+   * account ends with it (the session generation moves on), and so do the settings of every Slack
+   * person linked to it (reminders, briefing, their home address).
    */
   async disconnect(user: User): Promise<{ revokedAtGoogle: boolean }> {
     let revokedAtGoogle = false;
@@ -103,6 +107,7 @@ export class Accounts {
     user.status = 'revoked';
     user.sessionGeneration += 1;
     await user.save();
+    await this.deps.settings.forgetUser(user.id);
     return { revokedAtGoogle };
   }
 
@@ -125,6 +130,7 @@ export class Accounts {
     const { SlackIdentity } = this.deps.models;
     const identities = await SlackIdentity.findAll({ where: { teamId } });
     const userIds = [...new Set(identities.map((i) => i.userId))];
+    await this.deps.settings.forgetTeam(teamId);
     await SlackIdentity.destroy({ where: { teamId } });
     let users = 0;
     for (const id of userIds) if (await this.dropIfOrphaned(id)) users += 1;

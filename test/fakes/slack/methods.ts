@@ -1,5 +1,6 @@
 import { blocksError } from './blocks';
 import type { FakeMessage, FakeSlackState } from './state';
+import { viewsOpen } from './views';
 
 type Args = Record<string, unknown>;
 export type MethodResult = Record<string, unknown> & { ok: boolean };
@@ -133,6 +134,7 @@ export const METHODS: Record<string, Method> = {
     s.homeViews.set(String(a.user_id), { type: view.type, blocks: view.blocks ?? [] });
     return { ok: true, view: { id: `V${s.nextTs().replace('.', '')}`, hash: s.nextTs(), ...view } };
   },
+  'views.open': viewsOpen,
   'apps.connections.open': (s) => ({
     ok: true,
     url: `${s.baseUrl.replace(/^http/, 'ws')}/socket?ticket=${s.nextTs()}`,
