@@ -4,6 +4,14 @@ import { slackEvents } from './002-slack-events';
 import { agent } from './003-agent';
 import { pendingActionZone } from './004-pending-action-zone';
 import { sessionGeneration } from './006-session-generation';
+import { choiceOffers } from './010-choice-offers';
 
 /** Applied in this order; a new migration = one new file and one line here. */
-export const migrations: Migration[] = [foundation, slackEvents, agent, pendingActionZone, sessionGeneration];
+export const migrations: Migration[] = [
+  foundation,
+  slackEvents,
+  agent,
+  pendingActionZone,
+  sessionGeneration,
+  choiceOffers,
+];

@@ -10,6 +10,36 @@ export interface SlackUserInfo {
   /** Display name for greetings and the agent's system prompt. */
   name: string;
   isBot: boolean;
+  /** Full name and handle, for finding teammates by name. */
+  realName?: string;
+  handle?: string;
+  /** Profile e-mail (users:read.email); the invitation address of a teammate not linked to Lume. */
+  email?: string;
+  deleted?: boolean;
+}
+
+/** The fields Lume reads of a member, as users.info, users.list and users.lookupByEmail return them. */
+interface SlackUser {
+  id?: string;
+  tz?: string;
+  name?: string;
+  real_name?: string;
+  is_bot?: boolean;
+  deleted?: boolean;
+  profile?: { display_name?: string; real_name?: string; email?: string };
+}
+
+/** A users.info / users.list / users.lookupByEmail member as Lume keeps it. */
+export function userInfoOf(u: SlackUser | undefined): SlackUserInfo {
+  return {
+    tz: u?.tz || 'UTC',
+    name: u?.profile?.display_name || u?.real_name || u?.name || 'there',
+    isBot: !!u?.is_bot || u?.id === 'USLACKBOT',
+    ...(u?.real_name || u?.profile?.real_name ? { realName: u?.real_name || u?.profile?.real_name } : {}),
+    ...(u?.name ? { handle: u.name } : {}),
+    ...(u?.profile?.email ? { email: u.profile.email } : {}),
+    ...(u?.deleted ? { deleted: true } : {}),
+  };
 }
 
 const TTL_MS = 10 * MINUTE_MS;
@@ -36,14 +66,14 @@ export class SlackUsers {
     const hit = this.cache.get(key);
     if (hit) return hit;
     const res = await this.client.users.info({ user: userId });
-    const u = res.user;
-    const info: SlackUserInfo = {
-      tz: u?.tz || 'UTC',
-      name: u?.profile?.display_name || u?.real_name || u?.name || 'there',
-      isBot: !!u?.is_bot,
-    };
+    const info = userInfoOf(res.user);
     this.cache.set(key, info);
     return info;
+  }
+
+  /** Remember a member read some other way (users.list, users.lookupByEmail). */
+  remember(teamId: string, userId: string, info: SlackUserInfo): void {
+    this.cache.set(`${teamId}:${userId}`, info);
   }
 
   /**

@@ -14,7 +14,11 @@ export const ACTIONS = {
   cancelAction: 'lume_action_cancel',
   /** Feedback buttons under each agent answer (src/slack/blocks/answer-feedback.ts). */
   answerFeedback: 'lume_answer_feedback',
+  /** A tool's choices (meeting times), lume_choice:0 … :2; the value is that choice's pending action id. */
+  choicePrefix: 'lume_choice:',
 } as const;
 
 export const promptActionId = (index: number) => `${ACTIONS.promptPrefix}${index}`;
 export const PROMPT_ACTION = /^lume_prompt:\d+$/;
+export const choiceActionId = (index: number) => `${ACTIONS.choicePrefix}${index}`;
+export const CHOICE_ACTION = /^lume_choice:\d+$/;

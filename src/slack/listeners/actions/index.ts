@@ -1,11 +1,12 @@
 import type { App } from '@slack/bolt';
-import { ACTIONS, PROMPT_ACTION } from '../../blocks/action-ids';
+import { ACTIONS, CHOICE_ACTION, PROMPT_ACTION } from '../../blocks/action-ids';
 import type { SlackDeps } from '../../deps';
 import { cancelActionClicked } from './cancel-action';
 import { confirmActionClicked } from './confirm-action';
 import { connectLinkClicked } from './connect-link';
 import { disconnectClicked } from './disconnect';
 import { answerFeedbackClicked } from './feedback';
+import { choicePicked } from './pick-choice';
 import { refreshHomeClicked } from './refresh-home';
 import { suggestedPromptClicked } from './suggested-prompt';
 
@@ -21,4 +22,5 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action(ACTIONS.confirmAction, confirmActionClicked(deps));
   app.action(ACTIONS.cancelAction, cancelActionClicked(deps));
   app.action(ACTIONS.answerFeedback, answerFeedbackClicked(deps));
+  app.action(CHOICE_ACTION, choicePicked(deps));
 }
