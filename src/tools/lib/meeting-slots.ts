@@ -1,4 +1,4 @@
-import { addDays, localDate, parseLocal, weekdayOf } from '../../time/zone';
+import { addDays, localDate, parseLocal } from '../../time/zone';
 import { type Interval, mergeIntervals } from './free-busy';
 
 const MINUTE = 60_000;
@@ -52,15 +52,16 @@ export interface ScoredSlot extends Interval {
   cost: number;
 }
 
-const WEEKEND = new Set(['Saturday', 'Sunday']);
+/** Sunday or Saturday, for a calendar date (plain date arithmetic: no zone is involved). */
+const isWeekend = (ymd: string) => [0, 6].includes(new Date(`${ymd}T12:00:00Z`).getUTCDay());
 
 /** One person's working hours inside the window, as instants (DST days are just shorter or longer nights). */
 export function workingHours(timeZone: string, window: Interval, workday: Workday = WORKDAY): Interval[] {
   const out: Interval[] = [];
   const last = localDate(new Date(window.end), timeZone);
   for (let day = localDate(new Date(window.start - DAY), timeZone); day <= last; day = addDays(day, 1)) {
+    if (isWeekend(day)) continue;
     const open = parseLocal(`${day}T${workday.start}`, timeZone).getTime();
-    if (WEEKEND.has(weekdayOf(new Date(open), timeZone))) continue;
     const close = parseLocal(`${day}T${workday.end}`, timeZone).getTime();
     const start = Math.max(open, window.start);
     const end = Math.min(close, window.end);
@@ -85,10 +86,9 @@ function intersect(a: Interval[], b: Interval[]): Interval[] {
 }
 
 /** The free gaps (free for every attendee whose calendar is seen) inside everyone's working hours. */
-function commonFree(attendees: SlotAttendee[], req: SlotRequest): Interval[] {
+function commonFree(attendees: Scored[], req: SlotRequest): Interval[] {
   let open: Interval[] = [req.window];
-  for (const a of attendees)
-    if (a.timeZone) open = intersect(open, workingHours(a.timeZone, req.window, req.workday));
+  for (const a of attendees) if (a.hours) open = intersect(open, a.hours);
   const busy = mergeIntervals(attendees.map((a) => a.busy ?? []));
   const free: Interval[] = [];
   for (const o of open) {
@@ -135,20 +135,30 @@ export function chooseSlots(attendees: SlotAttendee[], req: SlotRequest): Scored
   const w = SLOT_WEIGHTS;
   const length = req.minutes * MINUTE;
   const workday = req.workday ?? WORKDAY;
-  const firstDay = Date.parse(localDate(new Date(req.window.start), req.timeZone));
+  // The asker's local midnights over the window, worked out once (Intl is the slow part).
+  const midnights: number[] = [];
+  const lastDay = localDate(new Date(req.window.end), req.timeZone);
+  for (let d = localDate(new Date(req.window.start), req.timeZone); d <= lastDay; d = addDays(d, 1))
+    midnights.push(parseLocal(d, req.timeZone).getTime());
   // Their whole working days, not clipped to the window: a focus run can start before it.
   const around = { start: req.window.start - DAY, end: req.window.end + DAY };
+  const byZone = new Map<string, Interval[]>();
+  const hoursIn = (tz: string) => {
+    const hours = byZone.get(tz) ?? workingHours(tz, around, workday);
+    byZone.set(tz, hours);
+    return hours;
+  };
   const scored: Scored[] = attendees.map((a) => ({
     ...a,
-    ...(a.timeZone ? { hours: workingHours(a.timeZone, around, workday) } : {}),
+    ...(a.timeZone ? { hours: hoursIn(a.timeZone) } : {}),
   }));
   const candidates: (ScoredSlot & { gap: number })[] = [];
-  commonFree(attendees, req).forEach((gap, index) => {
+  commonFree(scored, req).forEach((gap, index) => {
     for (let s = Math.ceil(gap.start / STEP) * STEP; s + length <= gap.end; s += STEP) {
       const slot = { start: s, end: s + length };
-      const date = localDate(new Date(s), req.timeZone);
-      const dayIndex = Math.round((Date.parse(date) - firstDay) / DAY);
-      const hourOfDay = (s - parseLocal(date, req.timeZone).getTime()) / HOUR;
+      let dayIndex = midnights.length - 1;
+      while (dayIndex > 0 && midnights[dayIndex] > s) dayIndex--;
+      const hourOfDay = (s - midnights[dayIndex]) / HOUR;
       const penalties = scored.reduce((sum, a) => sum + personCost(a, slot), 0);
       const cost = dayIndex * w.DAY_COST + hourOfDay * w.PER_HOUR_OF_DAY + penalties;
       candidates.push({ ...slot, cost, gap: index });
