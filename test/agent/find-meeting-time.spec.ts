@@ -165,6 +165,22 @@ describe('find a time with teammates: end to end', () => {
     );
   });
 
+  it("a teammate whose Lume link Google revoked is read like anyone else, and the asker's turn goes on", async () => {
+    w.t.google.state.revokeAccount(GRACE.sub);
+    let found: Found | undefined;
+    w.gemini.push(call('find_meeting_time', { people: ['<@U0GRACE>'], ...TOMORROW_AFTERNOON }), (req) => {
+      found = dataOf(req).untrusted_data;
+      return text('Here you go.');
+    });
+    await w.dm('find 30 minutes with <@U0GRACE> tomorrow afternoon');
+    // Her own token failed; her calendar shares free/busy with example.com, so Ada's view of it counts.
+    assert.deepEqual(found?.attendees.map((a) => a.calendar), ['checked']);
+    assert.equal(found?.slots[0]?.start, '2026-03-11T14:00:00+00:00', 'her 13:00–14:00 meeting is still avoided');
+    const user = await w.t.ctx.db.models.User.findByPk(w.grace.user.id);
+    assert.equal(user?.status, 'revoked', 'Google said her grant is gone');
+    assert.ok(w.t.slack.state.messages.some((m) => m.text?.includes('Here you go')));
+  });
+
   it('look_up_teammates: a linked teammate by their Lume link, an unlinked one by Slack profile, the unknown named', async () => {
     let out:
       | { people: { name: string; email: string; addressFrom: string }[]; couldNotFind?: string[] }
