@@ -174,8 +174,15 @@ describe('find a time with teammates: end to end', () => {
     });
     await w.dm('find 30 minutes with <@U0GRACE> tomorrow afternoon');
     // Her own token failed; her calendar shares free/busy with example.com, so Ada's view of it counts.
-    assert.deepEqual(found?.attendees.map((a) => a.calendar), ['checked']);
-    assert.equal(found?.slots[0]?.start, '2026-03-11T14:00:00+00:00', 'her 13:00–14:00 meeting is still avoided');
+    assert.deepEqual(
+      found?.attendees.map((a) => a.calendar),
+      ['checked'],
+    );
+    assert.equal(
+      found?.slots[0]?.start,
+      '2026-03-11T14:00:00+00:00',
+      'her 13:00–14:00 meeting is still avoided',
+    );
     const user = await w.t.ctx.db.models.User.findByPk(w.grace.user.id);
     assert.equal(user?.status, 'revoked', 'Google said her grant is gone');
     assert.ok(w.t.slack.state.messages.some((m) => m.text?.includes('Here you go')));

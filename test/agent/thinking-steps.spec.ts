@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { WebClient } from '@slack/web-api';
 import { LinkPolicy } from '../../src/agent/link-policy';
 import { taskUpdate } from '../../src/slack/agent/task-update';
 import { calls, text } from '../fakes/gemini/server';
@@ -104,6 +105,41 @@ describe('thinking steps in a thread', () => {
     } finally {
       await fast.close();
     }
+  });
+
+  it('the fake Slack refuses chunks Slack would refuse (invalid_chunks), as the real one does', async () => {
+    const client = new WebClient('xoxb-test-token', {
+      slackApiUrl: w.t.slack.apiUrl,
+      retryConfig: { retries: 0 },
+    });
+    const target = { channel: DM, thread_ts: newTs() };
+    const bad = [
+      { type: 'task_update', id: 't1', title: 'x', status: 'done' },
+      { type: 'task_update', id: 't1', title: 'x', status: 'complete', output: 'o'.repeat(257) },
+      {
+        type: 'task_update',
+        id: 't1',
+        title: 'x',
+        status: 'complete',
+        sources: [{ url: 'javascript:alert(1)', text: 'x' }],
+      },
+      { type: 'thoughts', text: 'x' },
+    ];
+    for (const chunk of bad)
+      await assert.rejects(
+        client.chat.startStream({ ...target, chunks: [chunk as never] }),
+        /invalid_chunks/,
+        JSON.stringify(chunk),
+      );
+    const ok = await client.chat.startStream({
+      ...target,
+      chunks: [{ type: 'task_update', id: 't1', title: 'Checking', status: 'pending' }],
+    });
+    await client.chat.stopStream({ channel: DM, ts: ok.ts as string });
+    await assert.rejects(
+      client.chat.appendStream({ channel: DM, ts: ok.ts as string, markdown_text: 'late' }),
+      /message_not_in_streaming_state/,
+    );
   });
 
   it("a step's sources are only links the turn's link policy allows", () => {
