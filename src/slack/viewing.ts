@@ -9,7 +9,7 @@ const TTL_MS = 30 * MINUTE_MS;
 const MAX_PEOPLE = 5000;
 
 /** Slack's app_context: what the person is looking at, most relevant entity first. */
-export interface AppContext {
+export interface SlackAppContext {
   entities?: { type?: string; value?: unknown }[];
 }
 
@@ -20,7 +20,7 @@ const CHANNEL_ID = /^[CG][A-Z0-9]{2,}$/;
  * The channel an app_context names first; null when the context names none (the person is looking
  * at something else), undefined when there was no context at all.
  */
-export function channelFromContext(context: AppContext | undefined): string | null | undefined {
+export function channelFromContext(context: SlackAppContext | undefined): string | null | undefined {
   if (!context) return undefined;
   const channel = (context.entities ?? []).find((e) => e.type === 'slack#/types/channel_id')?.value;
   return typeof channel === 'string' && CHANNEL_ID.test(channel) ? channel : null;
@@ -55,7 +55,7 @@ export class ViewingContexts {
   }
 
   /** The channel the person has open, with its name (conversations.info, cached), if known. */
-  async of(teamId: string, userId: string, context?: AppContext): Promise<Viewing | undefined> {
+  async of(teamId: string, userId: string, context?: SlackAppContext): Promise<Viewing | undefined> {
     const fresh = channelFromContext(context);
     if (fresh !== undefined) this.update(teamId, userId, fresh);
     const channelId = fresh === undefined ? this.caches.channels.get(`${teamId}:${userId}`) : fresh;

@@ -96,7 +96,7 @@ export const findMeetingTime = defineTool({
     const found: Found = {
       timeZone: tz,
       durationMinutes: args.durationMinutes,
-      title: args.title ?? `Meeting with ${names(people)}`,
+      title: args.title ?? (people.length ? `Meeting with ${names(people)}` : 'Meeting'),
       attendees: people.map((p) => ({
         name: p.name,
         email: p.email,

@@ -26,20 +26,25 @@ export class ChoiceOffers implements OfferSink {
   async offer(offer: ChoiceOffer): Promise<boolean> {
     const tool = this.tools.find((t) => t.name === offer.toolName);
     if (!tool?.sideEffect) return false;
+    // Every choice is checked and previewed before any is stored: an offer is shown whole or not at all.
+    const planned = await Promise.all(
+      offer.choices.slice(0, MAX_CHOICES).map(async (choice) => {
+        const input = tool.input.parse(choice.input);
+        return { label: choice.label, input, preview: await tool.preview(input, this.ctx) };
+      }),
+    );
     const offerId = randomUUID();
     const options: { actionId: string; label: string }[] = [];
     let expiresAt = new Date(0);
-    for (const choice of offer.choices.slice(0, MAX_CHOICES)) {
-      const input = tool.input.parse(choice.input);
-      const preview = await tool.preview(input, this.ctx);
+    for (const p of planned) {
       const action = await this.actions.create({
         ...this.owner,
         toolName: tool.name,
-        args: input,
-        preview,
+        args: p.input,
+        preview: p.preview,
         offerId,
       });
-      options.push({ actionId: action.id, label: choice.label });
+      options.push({ actionId: action.id, label: p.label });
       expiresAt = action.expiresAt;
     }
     await this.delivery.choices({ prompt: offer.prompt, options, expiresAt });

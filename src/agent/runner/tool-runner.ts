@@ -109,6 +109,18 @@ export class ToolRunner {
     return ran.response;
   }
 
+  /** The tool's choices as buttons, when it has any; if they cannot be shown the result still stands. */
+  private async offer(tool: Tool, data: unknown, input: unknown): Promise<boolean> {
+    if (tool.sideEffect || !tool.offer || !this.deps.offers) return false;
+    try {
+      const offer = tool.offer(data, input, this.deps.ctx);
+      return !!offer?.choices.length && (await this.deps.offers.offer(offer));
+    } catch (err) {
+      this.deps.log.warn({ tool: tool.name, err }, 'could not show the choices');
+      return false;
+    }
+  }
+
   /** Steps are shown where they can be; a step that cannot be shown never fails the call. */
   private async step(updates: ToolStep[]): Promise<void> {
     if (!updates.length || !this.deps.onSteps) return;
@@ -133,8 +145,7 @@ export class ToolRunner {
       }
       const data = await tool.handler(parsed.data, this.deps.ctx);
       this.deps.links.addFromData(data);
-      const offer = tool.offer?.(data, parsed.data, this.deps.ctx);
-      if (offer?.choices.length && this.deps.offers && (await this.deps.offers.offer(offer)))
+      if (await this.offer(tool, data, parsed.data))
         return { response: wrapOffered(data), ok: true, data, output: 'Choices shown below' };
       return { response: wrapOutput(data), ok: true, data };
     } catch (err) {

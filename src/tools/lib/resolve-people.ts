@@ -27,7 +27,8 @@ export interface Resolution {
 }
 
 const MENTION = /^<@([UW][A-Z0-9]{2,})(?:\|[^>]*)?>$/i;
-const USER_ID = /^[UW][A-Z0-9]{5,}$/;
+// A bare user id (Slack's always hold a digit, so a shouted name like "WILLIAM" stays a name).
+const USER_ID = /^[UW](?=[A-Z0-9]*\d)[A-Z0-9]{5,}$/;
 const norm = (s: string | undefined) => (s ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
 const firstName = (s: string | undefined) => norm(s).split(' ')[0] ?? '';
 

@@ -2,7 +2,7 @@ import { MESSAGES } from '../../../messages';
 import { runAgentTurn } from '../../agent/ask-agent';
 import { connectPrompt } from '../../connect-prompt';
 import type { SlackDeps } from '../../deps';
-import type { AppContext } from '../../viewing';
+import type { SlackAppContext } from '../../viewing';
 import type { EventArgs } from '../args';
 
 /** Subtypes that are still a person writing to Lume; every other subtype (edits, deletions, joins, bots) is not. */
@@ -18,7 +18,7 @@ interface ImMessage {
   ts: string;
   thread_ts?: string;
   /** Under the agent view: what the person has open beside Lume as they write. */
-  app_context?: AppContext;
+  app_context?: SlackAppContext;
 }
 
 /** Why a DM event is not a question for Lume, or undefined when it is one. */
