@@ -2,6 +2,7 @@ import { agentParallelBenchmark } from './agent-parallel';
 import { agentTurnBenchmark } from './agent-turn';
 import { heavyMailBenchmark } from './heavy-mail';
 import { jobsBenchmark } from './jobs';
+import { meetingTimeBenchmark } from './meeting-time';
 import { slackAckBenchmark } from './slack-ack';
 import { slackTodayBenchmark } from './slack-today';
 import { startupBenchmark } from './startup';
@@ -16,4 +17,5 @@ export const benchmarks: Benchmark[] = [
   heavyMailBenchmark,
   startupBenchmark,
   jobsBenchmark,
+  meetingTimeBenchmark,
 ];

@@ -27,6 +27,8 @@ export class PendingAction extends Model<
   declare toolName: string;
   /** IANA zone the card's times were shown in; null for cards older than migration 004. */
   declare timeZone: string | null;
+  /** Shared by proposals offered together as choices (migration 010); null otherwise. */
+  declare offerId: CreationOptional<string | null>;
   declare argsEnc: string;
   declare previewEnc: string;
   declare status: PendingActionStatus;
@@ -49,6 +51,7 @@ export class PendingAction extends Model<
         messageTs: { type: DataTypes.STRING(32), allowNull: true },
         toolName: { type: DataTypes.STRING(64), allowNull: false },
         timeZone: { type: DataTypes.STRING(64), allowNull: true },
+        offerId: { type: DataTypes.UUID, allowNull: true },
         argsEnc: { type: DataTypes.TEXT, allowNull: false },
         previewEnc: { type: DataTypes.TEXT, allowNull: false },
         status: { type: DataTypes.STRING(16), allowNull: false },

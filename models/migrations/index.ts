@@ -6,6 +6,7 @@ import { pendingActionZone } from './004-pending-action-zone';
 import { jobs } from './005-jobs';
 import { sessionGeneration } from './006-session-generation';
 import { personSettings } from './007-person-settings';
+import { choiceOffers } from './010-choice-offers';
 
 /** Applied in this order; a new migration = one new file and one line here. */
 export const migrations: Migration[] = [
@@ -16,4 +17,5 @@ export const migrations: Migration[] = [
   jobs,
   sessionGeneration,
   personSettings,
+  choiceOffers,
 ];

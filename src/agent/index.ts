@@ -6,6 +6,7 @@ import { toolCatalogue } from '../tools/catalogue';
 import type { Tool } from '../tools/types';
 import { decide } from './confirm/decide';
 import { PendingActions } from './confirm/pending-actions';
+import { pick } from './confirm/pick';
 import type { AgentDeps } from './deps';
 import { ConversationMemory, DEFAULT_MEMORY, type MemoryLimits } from './memory/memory-store';
 import { createGeminiModel } from './model/gemini';
@@ -16,7 +17,7 @@ import { handleTurn } from './turn';
 import type { Agent } from './types';
 
 export type { AgentPorts } from './ports';
-export type { ActionClick, Agent, AgentTurnInput } from './types';
+export type { ActionClick, Agent, AgentTurnInput, ChoiceClick } from './types';
 
 export interface AgentOptions {
   /** Replace the catalogue (tests); default: every tool in src/tools. */
@@ -57,5 +58,6 @@ export function createAgent(ctx: AppContext, ports: AgentPorts, options: AgentOp
   return {
     handle: (turn) => handleTurn(deps, turn),
     decide: (click) => decide({ ...deps, toolByName: deps.tools.toolByName }, click),
+    pick: (click) => pick(deps, click),
   };
 }

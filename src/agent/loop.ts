@@ -7,6 +7,8 @@ export interface LoopInput {
   system: string;
   history: Content[];
   userText: string;
+  /** Data that came with the question (a quoted message), already fenced off as untrusted. */
+  userData?: string;
   declarations: FunctionDeclaration[];
   tools: ToolRunner;
   maxSteps: number;
@@ -29,7 +31,10 @@ export interface LoopResult {
  * with tools disabled, so every turn ends with an answer rather than a dangling call.
  */
 export async function runLoop(input: LoopInput): Promise<LoopResult> {
-  const userContent: Content = { role: 'user', parts: [{ text: input.userText }] };
+  const userContent: Content = {
+    role: 'user',
+    parts: [{ text: input.userText }, ...(input.userData ? [{ text: input.userData }] : [])],
+  };
   const contents: Content[] = [...input.history, userContent];
   const added: Content[] = [userContent];
   const texts: string[] = [];

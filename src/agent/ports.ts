@@ -1,4 +1,5 @@
 import type { Logger } from '../log';
+import type { Directory } from '../tools/lib/directory';
 import type { ActionPreview } from '../tools/types';
 import type { LinkPolicy } from './link-policy';
 
@@ -24,14 +25,43 @@ export interface ProposalCard {
   expiresAt: Date;
 }
 
+/**
+ * Choices to pick from (meeting times): each button opens the card of its proposal. `prompt` is
+ * Lume's own line; the labels are times Lume formatted.
+ */
+export interface ChoiceCard {
+  prompt: string;
+  options: { actionId: string; label: string }[];
+  expiresAt: Date;
+}
+
+/** One tool call as a step of the work ("thinking steps"): its state, and what it found. */
+export interface ToolStep {
+  /** Unique within the turn. */
+  id: string;
+  title: string;
+  status: 'pending' | 'in_progress' | 'complete' | 'error';
+  /** A short result or, on error, what went wrong (Lume's own sentence). */
+  output?: string;
+  /** Links the tool returned; the delivery shows only those the turn's LinkPolicy allows. */
+  sources?: { url: string; text: string }[];
+}
+
 /** How one turn talks back: progress, cards, the answer (streamed or posted), or a short line of Lume's own. */
 export interface Delivery {
   /** Present when this conversation shows the answer as it is written: each visible delta of the model's text. */
   readonly onText?: (delta: string) => Promise<void>;
   /** What the agent is doing right now ("is checking your calendar…"). */
   progress(status: string): Promise<void>;
+  /**
+   * Present where the conversation shows each tool call as a step (a streamed thread): the steps
+   * whose state changed, in order.
+   */
+  readonly steps?: (updates: ToolStep[]) => Promise<void>;
   /** Show a proposal's card; returns its message id when it can be settled later (Cards.settle). */
   card(card: ProposalCard): Promise<string | undefined>;
+  /** Show choices as buttons (picking one shows that proposal's card); returns the message id. */
+  choices(card: ChoiceCard): Promise<string | undefined>;
   /**
    * The answer is complete: `text` is all of it (a stream sends only what it has not sent yet);
    * `tail` is Lume's own addition (a missing-access notice), shown after it. Only links the turn's
@@ -65,6 +95,8 @@ export interface Cards {
   settle(card: PostedCard, preview: ActionPreview, outcome: CardOutcome): Promise<void>;
   /** Tell only the person who clicked why their click changed nothing; the card is left alone. */
   refuse(to: { channelId: string; slackUserId: string }, text: string): Promise<void>;
+  /** The choices decided: the buttons give way to what was picked (its card follows). */
+  settleChoices(card: PostedCard, picked: string): Promise<void>;
 }
 
 /** The person the agent talks to. */
@@ -89,9 +121,15 @@ export interface ConnectPrompts {
   send(to: Conversation, reason: string, opts: { privately: boolean }): Promise<void>;
 }
 
+/** The workspace directory (who teammates are), per Slack team. */
+export interface Directories {
+  of(teamId: string): Directory;
+}
+
 export interface AgentPorts {
   deliveries: Deliveries;
   cards: Cards;
   people: People;
   connectPrompts: ConnectPrompts;
+  directories: Directories;
 }

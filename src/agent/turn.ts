@@ -1,6 +1,7 @@
 import type { User } from '../../models';
 import { MESSAGES } from '../messages';
 import { CardProposals } from './confirm/card-proposals';
+import { ChoiceOffers } from './confirm/choice-offers';
 import type { AgentDeps } from './deps';
 import { LinkPolicy } from './link-policy';
 import { runLoop } from './loop';
@@ -9,8 +10,10 @@ import type { Conversation, Delivery } from './ports';
 import { systemPrompt } from './prompt';
 import { declarationsFor } from './runner/declarations';
 import { stepStatus } from './runner/step-status';
+import { teamFor } from './runner/team';
 import { toolContext } from './runner/tool-context';
 import { ToolRunner } from './runner/tool-runner';
+import { wrapQuoted } from './runner/wrap';
 import { classify, FAILURE_TEXT, TurnTimeoutError } from './turn-errors';
 import type { AgentTurnInput } from './types';
 
@@ -84,20 +87,36 @@ async function converse(
   const timeZone = person?.timeZone ?? 'UTC';
   const tools = deps.tools.toolsFor(google.scopes, { mapsEnabled: !!ctx.config.google.mapsApiKey });
   const notices = new Set<string>();
+  const team = teamFor({
+    ctx,
+    directory: deps.ports.directories.of(turn.teamId),
+    teamId: turn.teamId,
+    selfId: turn.slackUserId,
+    viewing: turn.viewing,
+    signal,
+  });
+  const tctx = toolContext({
+    user,
+    timeZone,
+    google: google.apis,
+    config: ctx.config,
+    log,
+    now: ctx.now,
+    signal,
+    team,
+  });
+  const owner = { ...ref, slackUserId: turn.slackUserId, conversationKey: conversationKey(ref), timeZone };
   const runner = new ToolRunner({
     tools,
-    ctx: toolContext({ user, timeZone, google: google.apis, config: ctx.config, log, now: ctx.now, signal }),
+    ctx: tctx,
     links,
     notices,
-    proposals: new CardProposals(deps.actions, delivery, {
-      ...ref,
-      slackUserId: turn.slackUserId,
-      conversationKey: conversationKey(ref),
-      timeZone,
-    }),
+    proposals: new CardProposals(deps.actions, delivery, owner),
+    offers: new ChoiceOffers(deps.actions, delivery, owner, tools, tctx),
     maxCalls: ctx.config.agent.maxToolCalls,
     log,
     onProgress: (used) => delivery.progress(stepStatus(used)),
+    onSteps: delivery.steps,
   });
   const result = await runLoop({
     model: deps.model!,
@@ -106,9 +125,11 @@ async function converse(
       timeZone,
       now: ctx.now(),
       source: turn.source,
+      viewing: turn.viewing,
     }),
     history,
     userText: turn.text,
+    ...(turn.quoted ? { userData: wrapQuoted(turn.quoted) } : {}),
     declarations: declarationsFor(tools),
     tools: runner,
     maxSteps: ctx.config.agent.maxSteps,

@@ -1,5 +1,15 @@
 import type { User } from '../../models';
+import type { Viewing } from '../tools/lib/directory';
 import type { Conversation } from './ports';
+
+/** A message someone else wrote that the person pointed Lume at (a message shortcut). */
+export interface QuotedMessage {
+  text: string;
+  /** Slack user id of its author, when a person wrote it. */
+  authorId?: string;
+  channelId: string;
+  permalink?: string;
+}
 
 /** One message from a person to Lume (a DM, a mention, or `/lume <question>`), and where to answer it. */
 export interface AgentTurnInput extends Conversation {
@@ -13,6 +23,10 @@ export interface AgentTurnInput extends Conversation {
   source: 'dm' | 'mention' | 'command';
   /** The linked account when the caller already loaded it (saves the agent a query); looked up otherwise. */
   user?: User;
+  /** The channel the person has open beside Lume (Slack's agent view), name and id only. */
+  viewing?: Viewing;
+  /** The message the question is about; reaches the model as untrusted data, never as instructions. */
+  quoted?: QuotedMessage;
 }
 
 /** A click on a confirmation card's Confirm or Cancel button. */
@@ -27,8 +41,20 @@ export interface ActionClick {
   channelId?: string;
 }
 
+/** A click on one of the choices a tool offered (a meeting time): show that proposal's card. */
+export interface ChoiceClick {
+  /** The button's value: the pending action it proposes. */
+  actionId: string;
+  teamId: string;
+  slackUserId: string;
+  /** Where the choices are (for a private reply, and to settle them). */
+  channelId?: string;
+  messageTs?: string;
+}
+
 /** The chat layer hands people's questions and card clicks to this; src/agent implements it. */
 export interface Agent {
   handle(turn: AgentTurnInput): Promise<void>;
   decide(click: ActionClick): Promise<void>;
+  pick(click: ChoiceClick): Promise<void>;
 }

@@ -13,6 +13,7 @@ import { registerListeners } from './listeners';
 import { dedupeEvents } from './middleware/dedupe-events';
 import { SlackUsers, slackUserCache } from './slack-users';
 import type { BotIdentity } from './verify-bot-token';
+import { ViewingContexts, viewingCaches } from './viewing';
 
 /** The Bolt app on a receiver built by src/server.ts: middleware, listeners, error handler, auth hook. */
 export function createSlackApp(o: {
@@ -51,6 +52,7 @@ export function createSlackApp(o: {
     agent: agent(slackAgentPorts({ ctx, client: app.client, users })),
     agenda: new AgendaService({ google: ctx.google, log: ctx.log, now: ctx.now, retryClock: ctx.retryClock }),
     users,
+    viewing: new ViewingContexts(app.client, viewingCaches(ctx.now), ctx.log),
   };
   app.use(dedupeEvents(ctx));
   registerListeners(app, deps);

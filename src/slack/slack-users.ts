@@ -12,6 +12,12 @@ export interface SlackUserInfo {
   isBot: boolean;
   /** When Lume asked Slack (a cached answer keeps the time of the read that filled the cache). */
   readAt: Date;
+  /** Full name and handle, for finding teammates by name. */
+  realName?: string;
+  handle?: string;
+  /** Profile e-mail (users:read.email); the invitation address of a teammate not linked to Lume. */
+  email?: string;
+  deleted?: boolean;
 }
 
 /** Where each fresh read of a person's zone is recorded (the settings service: reminders and briefings use it). */
@@ -21,6 +27,31 @@ export interface TimeZoneSink {
     tz: string,
     readAt: Date,
   ): Promise<unknown>;
+}
+
+/** The fields Lume reads of a member, as users.info, users.list and users.lookupByEmail return them. */
+export interface SlackUser {
+  id?: string;
+  tz?: string;
+  name?: string;
+  real_name?: string;
+  is_bot?: boolean;
+  deleted?: boolean;
+  profile?: { display_name?: string; real_name?: string; email?: string };
+}
+
+/** A users.info / users.list / users.lookupByEmail member as Lume keeps it. */
+export function userInfoOf(u: SlackUser | undefined, readAt: Date): SlackUserInfo {
+  return {
+    tz: u?.tz || 'UTC',
+    name: u?.profile?.display_name || u?.real_name || u?.name || 'there',
+    isBot: !!u?.is_bot || u?.id === 'USLACKBOT',
+    readAt,
+    ...(u?.real_name || u?.profile?.real_name ? { realName: u?.real_name || u?.profile?.real_name } : {}),
+    ...(u?.name ? { handle: u.name } : {}),
+    ...(u?.profile?.email ? { email: u.profile.email } : {}),
+    ...(u?.deleted ? { deleted: true } : {}),
+  };
 }
 
 const TTL_MS = 10 * MINUTE_MS;
@@ -48,13 +79,7 @@ export class SlackUsers {
     const hit = this.cache.get(key);
     if (hit) return hit;
     const res = await this.client.users.info({ user: userId });
-    const u = res.user;
-    const info: SlackUserInfo = {
-      tz: u?.tz || 'UTC',
-      name: u?.profile?.display_name || u?.real_name || u?.name || 'there',
-      isBot: !!u?.is_bot,
-      readAt: this.zones?.now() ?? new Date(),
-    };
+    const info = userInfoOf(res.user, this.zones?.now() ?? new Date());
     this.cache.set(key, info);
     await this.record(teamId, userId, info);
     return info;
@@ -77,6 +102,13 @@ export class SlackUsers {
     } catch (err) {
       this.log.warn({ err, teamId, userId }, 'could not store the Slack time zone');
     }
+  }
+
+  /** Remember a member read some other way (users.list, users.lookupByEmail); returns it as Lume keeps it. */
+  remember(teamId: string, userId: string, member: SlackUser): SlackUserInfo {
+    const info = userInfoOf(member, this.zones?.now() ?? new Date());
+    this.cache.set(`${teamId}:${userId}`, info);
+    return info;
   }
 
   /**

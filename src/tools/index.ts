@@ -8,6 +8,7 @@ import { currentTime } from './current-time';
 import { deleteEvent } from './delete-event';
 import { deleteTask } from './delete-task';
 import { findFreeSlot } from './find-free-slot';
+import { findMeetingTime } from './find-meeting-time';
 import { forwardEmail } from './forward-email';
 import { getEvent } from './get-event';
 import { getPlaceDetails } from './get-place-details';
@@ -18,6 +19,7 @@ import { listEvents } from './list-events';
 import { listNotes } from './list-notes';
 import { listTaskLists } from './list-task-lists';
 import { listTasks } from './list-tasks';
+import { lookUpTeammates } from './look-up-teammates';
 import { organizeEmails } from './organize-emails';
 import { readEmail } from './read-email';
 import { readEmailThread } from './read-email-thread';
@@ -34,7 +36,7 @@ import { updateTask } from './update-task';
 
 export type { ToolCatalogue } from './catalogue';
 export { describeToolError } from './errors';
-export type { ActionPreview, Tool, ToolContext, ToolResult } from './types';
+export type { ActionPreview, ChoiceOffer, Tool, ToolContext, ToolResult } from './types';
 
 /** Every tool Lume has. The agent declares a subset of them to the model (see toolsFor). */
 export const allTools: Tool[] = [
@@ -60,6 +62,9 @@ export const allTools: Tool[] = [
   respondToEvent,
   checkFreeBusy,
   findFreeSlot,
+  // Teammates (Slack's directory, free/busy only)
+  lookUpTeammates,
+  findMeetingTime,
   // Tasks
   listTaskLists,
   listTasks,

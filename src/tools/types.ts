@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { User } from '../../models';
 import type { GoogleApis } from '../google/apis';
 import type { Logger } from '../log';
+import type { Team } from './lib/directory';
 
 /** What a tool handler may use. Handlers never read env or globals: everything arrives here. */
 export interface ToolContext {
@@ -14,6 +15,8 @@ export interface ToolContext {
   maps?: { apiKey: string; rootUrl?: string };
   log: Logger;
   signal?: AbortSignal;
+  /** The person's teammates (Slack's directory, their Lume links); absent outside Slack. */
+  team?: Team;
 }
 
 /** A card line shown before a data-changing tool runs, so the user sees exactly what will happen. */
@@ -23,6 +26,19 @@ export interface ActionPreview {
   fields: { label: string; value: string }[];
   /** Longer text shown in full (an email body, an event description). */
   body?: string;
+}
+
+/**
+ * Choices a reading tool puts in front of the person as buttons. Picking one proposes `toolName`
+ * with that choice's input, through the usual Confirm card: a choice changes nothing by itself.
+ */
+export interface ChoiceOffer {
+  /** The line above the buttons ("Pick a time for “Sync” with Grace and Eve"). */
+  prompt: string;
+  /** A tool that changes data (its preview is the card a pick shows). */
+  toolName: string;
+  /** At most three; `label` is the button's text. */
+  choices: { label: string; input: unknown }[];
 }
 
 interface ToolBase<I extends z.ZodType> {
@@ -45,6 +61,8 @@ interface ToolBase<I extends z.ZodType> {
 export type ReadTool<I extends z.ZodType = z.ZodType> = ToolBase<I> & {
   sideEffect: false;
   preview?: undefined;
+  /** Buttons to show beside the result (e.g. meeting times to pick), from what the handler returned. */
+  offer?(output: unknown, input: z.infer<I>, ctx: ToolContext): ChoiceOffer | undefined;
 };
 export type ChangeTool<I extends z.ZodType = z.ZodType> = ToolBase<I> & {
   sideEffect: true;

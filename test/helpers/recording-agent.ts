@@ -28,4 +28,10 @@ export class RecordingAgent implements Agent {
   async decide(click: unknown): Promise<void> {
     this.clicks.push(click);
   }
+
+  /** Picks among a tool's choices (recorded only). */
+  readonly picks: unknown[] = [];
+  async pick(click: unknown): Promise<void> {
+    this.picks.push(click);
+  }
 }

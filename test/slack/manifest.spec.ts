@@ -5,6 +5,7 @@ import type { App } from '@slack/bolt';
 import { parse } from 'yaml';
 import { ACTIONS } from '../../src/slack/blocks/action-ids';
 import { agendaMessage } from '../../src/slack/blocks/agenda';
+import { choicesMessage } from '../../src/slack/blocks/choices';
 import { connectedMessage, connectMessage, disconnectedMessage } from '../../src/slack/blocks/connect';
 import { helpMessage } from '../../src/slack/blocks/help';
 import { homeView } from '../../src/slack/blocks/home';
@@ -14,6 +15,7 @@ import type { SlackDeps } from '../../src/slack/deps';
 import { registerListeners } from '../../src/slack/listeners';
 import { SUBCOMMANDS } from '../../src/slack/listeners/commands';
 import { usageHint } from '../../src/slack/listeners/commands/subcommand';
+import { MESSAGE_SHORTCUTS } from '../../src/slack/listeners/shortcuts';
 import { SLACK_EVENTS_PATH } from '../../src/slack/receiver';
 import { SUGGESTED_PROMPTS } from '../../src/slack/suggested-prompts';
 
@@ -27,6 +29,7 @@ function registered() {
     events: [] as string[],
     actions: [] as (string | RegExp)[],
     views: [] as unknown[],
+    shortcuts: [] as { callback_id: string; type: string }[],
     other: [] as string[],
   };
   const recorder = {
@@ -36,7 +39,7 @@ function registered() {
       r.actions.push(typeof id === 'object' && !(id instanceof RegExp) ? id.action_id : id),
     view: (id: unknown) => r.views.push(id),
     message: () => r.other.push('message'),
-    shortcut: () => r.other.push('shortcut'),
+    shortcut: (c: { callback_id: string; type: string }) => r.shortcuts.push(c),
     options: () => r.other.push('options'),
     use: () => undefined,
   };
@@ -70,6 +73,11 @@ function actionIdsInBuiltBlocks(): string[] {
     welcomeMessage(true),
     homeView({ kind: 'connected', email: 'a@example.com', agenda }),
     homeView({ kind: 'not-connected', connectUrl: 'https://x.test/l' }),
+    choicesMessage({
+      prompt: 'Pick a time',
+      options: [0, 1, 2].map((i) => ({ actionId: `a${i}`, label: `slot ${i}` })),
+      expiresAt: new Date(),
+    }),
   ];
   const ids = new Set<string>();
   const walk = (v: unknown) => {
@@ -110,8 +118,8 @@ function webApiMethodsUsed(): string[] {
   return [...found].sort();
 }
 
-/** The bot scope each Web API method needs ('' = none). Unknown methods fail the test: add them here. */
-const METHOD_SCOPE: Record<string, string> = {
+/** The bot scope(s) each Web API method needs ('' = none). Unknown methods fail the test: add them here. */
+const METHOD_SCOPE: Record<string, string | string[]> = {
   'chat.postMessage': 'chat:write',
   'chat.postEphemeral': 'chat:write',
   'chat.update': 'chat:write',
@@ -127,6 +135,12 @@ const METHOD_SCOPE: Record<string, string> = {
   'views.open': '',
   'views.update': '',
   'users.info': 'users:read',
+  'users.list': 'users:read',
+  // Teammates' e-mail: the invitation address of someone who has not linked Lume.
+  'users.lookupByEmail': 'users:read.email',
+  // The channel a person has open (agent view): public channels, and private ones Lume is in.
+  'conversations.info': ['channels:read', 'groups:read'],
+  'conversations.members': ['channels:read', 'groups:read'],
   // Lume reads only its own DMs (the messages tab, DM threads).
   'conversations.history': 'im:history',
   'conversations.replies': 'im:history',
@@ -138,6 +152,7 @@ const EVENT_SCOPE: Record<string, string> = {
   app_home_opened: '',
   app_uninstalled: '',
   tokens_revoked: '',
+  app_context_changed: '',
 };
 
 describe('manifest.yml', () => {
@@ -181,7 +196,35 @@ describe('manifest.yml', () => {
       );
     assert.equal(manifest.settings.interactivity.is_enabled, code.actions.length > 0);
     assert.equal(new URL(manifest.settings.interactivity.request_url).pathname, SLACK_EVENTS_PATH);
-    assert.equal(manifest.features.shortcuts, undefined, 'no shortcuts registered, none declared');
+  });
+
+  it('declares exactly the message shortcuts the code registers, with their names and descriptions', () => {
+    const declared = manifest.features.shortcuts as {
+      name: string;
+      type: string;
+      callback_id: string;
+      description: string;
+    }[];
+    assert.deepEqual(
+      declared.map((d) => d.callback_id),
+      code.shortcuts.map((c) => c.callback_id),
+      'manifest ↔ listeners, in order',
+    );
+    for (const c of code.shortcuts)
+      assert.equal(c.type, 'message_action', `${c.callback_id} listens to message shortcuts`);
+    assert.deepEqual(
+      declared,
+      MESSAGE_SHORTCUTS.map((d) => ({
+        name: d.name,
+        type: 'message',
+        callback_id: d.callbackId,
+        description: d.description,
+      })),
+    );
+    for (const d of declared) {
+      assert.ok(d.name.length <= 24, `${d.name}: Slack allows 24 characters`);
+      assert.ok(d.description.length <= 80, `${d.name}: description within 80 characters`);
+    }
   });
 
   it('has a bot user, Home and Messages tabs, and the agent view with ≤ 4 prompts matching the code', () => {
@@ -202,7 +245,7 @@ describe('manifest.yml', () => {
     const methods = webApiMethodsUsed();
     for (const m of methods) assert.ok(m in METHOD_SCOPE, `add ${m} to METHOD_SCOPE with the scope it needs`);
     const needed = new Set<string>(['commands', 'assistant:write']);
-    for (const m of methods) if (METHOD_SCOPE[m]) needed.add(METHOD_SCOPE[m]);
+    for (const m of methods) for (const scope of [METHOD_SCOPE[m]].flat()) if (scope) needed.add(scope);
     for (const e of manifest.settings.event_subscriptions.bot_events as string[])
       if (EVENT_SCOPE[e]) needed.add(EVENT_SCOPE[e]);
     assert.deepEqual([...manifest.oauth_config.scopes.bot].sort(), [...needed].sort());

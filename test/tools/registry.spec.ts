@@ -78,19 +78,28 @@ describe('tool registry', () => {
     assert.deepEqual(readOnlyMail, [
       'get_current_time',
       'list_email_labels',
+      'look_up_teammates',
       'read_email',
       'read_email_thread',
       'search_emails',
     ]);
     const sendOnly = names(toolsFor([SCOPES.gmailSend], { mapsEnabled: false }));
-    assert.deepEqual(sendOnly, ['forward_email', 'get_current_time', 'reply_to_email', 'send_email']);
+    assert.deepEqual(sendOnly, [
+      'forward_email',
+      'get_current_time',
+      'look_up_teammates',
+      'reply_to_email',
+      'send_email',
+    ]);
     const calendarEventsOnly = toolsFor([SCOPES.calendarEvents], { mapsEnabled: false }).map((t) => t.name);
     assert.ok(calendarEventsOnly.includes('create_event') && !calendarEventsOnly.includes('list_calendars'));
     assert.deepEqual(names(toolsFor([SCOPES.tasksReadonly], { mapsEnabled: false })), [
       'get_current_time',
       'list_task_lists',
       'list_tasks',
+      'look_up_teammates',
     ]);
-    assert.deepEqual(names(toolsFor([], { mapsEnabled: false })), ['get_current_time']);
+    // Slack's directory needs no Google scope: who a teammate is can always be looked up.
+    assert.deepEqual(names(toolsFor([], { mapsEnabled: false })), ['get_current_time', 'look_up_teammates']);
   });
 });

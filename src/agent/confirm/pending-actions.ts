@@ -20,6 +20,8 @@ export interface NewAction {
   toolName: string;
   args: unknown;
   preview: ActionPreview;
+  /** Set for proposals offered together as choices: the card is shown only once one is picked. */
+  offerId?: string;
 }
 
 export type Refusal =
@@ -30,6 +32,12 @@ export type Refusal =
 export type Decision =
   | { ok: true; action: PendingAction }
   | { ok: false; reason: Refusal; action?: PendingAction };
+
+/** Why a pick showed no card: the choice is gone, someone else's, or already decided. */
+export type PickRefusal = 'not_found' | 'not_yours' | 'expired' | 'picked' | 'other_picked';
+
+/** While a picked choice's card is being posted, before its message ts is known. */
+const SHOWING = '-';
 
 /** Where a pending action's values are sealed: bound to its row and column. */
 export const actionContext = (action: { id: string }, column: 'args' | 'preview' | 'result') => ({
@@ -59,6 +67,7 @@ export class PendingActions {
       messageTs: null,
       toolName: a.toolName,
       timeZone: a.timeZone ?? null,
+      offerId: a.offerId ?? null,
       argsEnc: this.sealer.seal(a.args, actionContext({ id }, 'args')),
       previewEnc: this.sealer.seal(a.preview, actionContext({ id }, 'preview')),
       status: 'pending',
@@ -70,6 +79,52 @@ export class PendingActions {
 
   async attachMessage(id: string, messageTs: string): Promise<void> {
     await this.models.PendingAction.update({ messageTs }, { where: { id } });
+  }
+
+  /**
+   * A choice picked: its card may now be shown, and it can be confirmed for a fresh ACTION_TTL_MS.
+   * One conditional UPDATE, so of two quick clicks (or a retry) one shows the card; the offer's
+   * other choices are cancelled.
+   */
+  async reveal(
+    id: string,
+    teamId: string,
+    slackUserId: string,
+  ): Promise<{ ok: true; action: PendingAction } | { ok: false; reason: PickRefusal }> {
+    const now = this.now();
+    const [count] = await this.models.PendingAction.update(
+      { messageTs: SHOWING, expiresAt: new Date(now.getTime() + ACTION_TTL_MS) },
+      {
+        where: {
+          id,
+          teamId,
+          slackUserId,
+          status: 'pending',
+          messageTs: null,
+          offerId: { [Op.ne]: null },
+          expiresAt: { [Op.gt]: now },
+        },
+      },
+    );
+    const action = await this.models.PendingAction.findByPk(id);
+    if (!action?.offerId) return { ok: false, reason: 'not_found' };
+    if (action.teamId !== teamId || action.slackUserId !== slackUserId)
+      return { ok: false, reason: 'not_yours' };
+    if (count !== 1) {
+      if (action.status === 'cancelled' && !action.messageTs) return { ok: false, reason: 'other_picked' };
+      if (action.messageTs || action.status !== 'pending') return { ok: false, reason: 'picked' };
+      return { ok: false, reason: 'expired' };
+    }
+    await this.models.PendingAction.update(
+      { status: 'cancelled', decidedAt: now },
+      { where: { offerId: action.offerId, id: { [Op.ne]: id }, status: 'pending' } },
+    );
+    return { ok: true, action };
+  }
+
+  /** The picked choice's card is posted (ts), or could not be (null: it may be picked again). */
+  async shown(id: string, messageTs: string | null): Promise<void> {
+    await this.models.PendingAction.update({ messageTs }, { where: { id, messageTs: SHOWING } });
   }
 
   /** Pending → running for its own user, before expiry. Exactly one of any number of clicks wins. */
@@ -112,11 +167,22 @@ export class PendingActions {
     const now = this.now();
     const [count] = await this.models.PendingAction.update(
       { status: to, decidedAt: now },
-      { where: { id, teamId, slackUserId, status: 'pending', expiresAt: { [Op.gt]: now } } },
+      {
+        where: {
+          id,
+          teamId,
+          slackUserId,
+          status: 'pending',
+          expiresAt: { [Op.gt]: now },
+          // A choice is confirmed on its card, never straight from the list of choices.
+          [Op.or]: [{ offerId: null }, { messageTs: { [Op.notIn]: [SHOWING] } }],
+        },
+      },
     );
     const action = await this.models.PendingAction.findByPk(id);
     if (count === 1 && action) return { ok: true, action };
-    if (!action) return { ok: false, reason: 'not_found' };
+    if (!action || (action.offerId && (!action.messageTs || action.messageTs === SHOWING)))
+      return { ok: false, reason: 'not_found' };
     if (action.teamId !== teamId || action.slackUserId !== slackUserId)
       return { ok: false, reason: 'not_yours', action };
     if (action.status === 'pending') {

@@ -2,14 +2,33 @@ import type { FunctionCall, Part } from '@google/genai';
 import { isInsufficientScope, needsReconnect } from '../../google/errors';
 import type { Logger } from '../../log';
 import { describeToolError } from '../../tools/errors';
-import type { ActionPreview, Tool, ToolContext } from '../../tools/types';
+import type { ActionPreview, ChoiceOffer, Tool, ToolContext } from '../../tools/types';
 import type { LinkPolicy } from '../link-policy';
 import { isAbort } from '../model/errors';
-import { wrapError, wrapOutput, wrapProposal } from './wrap';
+import type { ToolStep } from '../ports';
+import { stepSources } from './step-sources';
+import { stepTitle } from './step-status';
+import { wrapError, wrapOffered, wrapOutput, wrapProposal } from './wrap';
 
 /** Where a proposed change goes: stored as a pending action and shown as a card (see confirm/). */
 export interface ProposalSink {
   propose(tool: Tool, input: unknown, preview: ActionPreview): Promise<void>;
+}
+
+/** Where a tool's choices go: each stored as a proposal, shown as buttons. False when none could be. */
+export interface OfferSink {
+  offer(offer: ChoiceOffer): Promise<boolean>;
+}
+
+/** Slack shows a step's output in a small space; a longer error is cut. */
+const STEP_OUTPUT_MAX = 250;
+
+/** One call's answer for the model, and what its step shows. */
+interface Ran {
+  response: Record<string, unknown>;
+  ok: boolean;
+  output?: string;
+  data?: unknown;
 }
 
 export interface ToolRunnerDeps {
@@ -23,11 +42,16 @@ export interface ToolRunnerDeps {
   maxCalls: number;
   log: Logger;
   onProgress?: (tools: Tool[]) => void | Promise<void>;
+  /** Choices a reading tool offers (absent: they are only described to the model). */
+  offers?: OfferSink;
+  /** Each call as a thinking step: pending → in progress → complete or error. */
+  onSteps?: (steps: ToolStep[]) => Promise<void>;
 }
 
 /** Runs the model's function calls for one turn: in parallel, capped, failures returned as data. */
 export class ToolRunner {
   private used = 0;
+  private stepCount = 0;
   private readonly byName: Map<string, Tool>;
 
   constructor(private readonly deps: ToolRunnerDeps) {
@@ -46,10 +70,15 @@ export class ToolRunner {
   async runAll(calls: FunctionCall[]): Promise<Part[]> {
     const known = calls.flatMap((c) => this.byName.get(c.name ?? '') ?? []);
     if (known.length) await this.deps.onProgress?.(known);
+    const steps = calls.map((call) => {
+      const tool = this.byName.get(call.name ?? '');
+      return tool && { id: `tool-${++this.stepCount}`, title: stepTitle(tool) };
+    });
+    await this.step(steps.flatMap((s) => (s ? [{ ...s, status: 'pending' as const }] : [])));
     const responses = await Promise.all(
-      calls.map((call) =>
+      calls.map((call, i) =>
         this.used++ < this.deps.maxCalls
-          ? this.runOne(call)
+          ? this.runStep(call, steps[i])
           : Promise.resolve(
               wrapError('Tool call limit for this question reached. Answer with what you have.'),
             ),
@@ -60,29 +89,75 @@ export class ToolRunner {
     }));
   }
 
-  private async runOne(call: FunctionCall): Promise<Record<string, unknown>> {
+  private async runStep(
+    call: FunctionCall,
+    step: { id: string; title: string } | undefined,
+  ): Promise<Record<string, unknown>> {
+    if (step) await this.step([{ ...step, status: 'in_progress' }]);
+    const ran = await this.runOne(call);
+    if (step) {
+      const sources = ran.ok ? stepSources(ran.data) : [];
+      await this.step([
+        {
+          ...step,
+          status: ran.ok ? 'complete' : 'error',
+          ...(ran.output ? { output: ran.output.slice(0, STEP_OUTPUT_MAX) } : {}),
+          ...(sources.length ? { sources } : {}),
+        },
+      ]);
+    }
+    return ran.response;
+  }
+
+  /** The tool's choices as buttons, when it has any; if they cannot be shown the result still stands. */
+  private async offer(tool: Tool, data: unknown, input: unknown): Promise<boolean> {
+    if (tool.sideEffect || !tool.offer || !this.deps.offers) return false;
+    try {
+      const offer = tool.offer(data, input, this.deps.ctx);
+      return !!offer?.choices.length && (await this.deps.offers.offer(offer));
+    } catch (err) {
+      this.deps.log.warn({ tool: tool.name, err }, 'could not show the choices');
+      return false;
+    }
+  }
+
+  /** Steps are shown where they can be; a step that cannot be shown never fails the call. */
+  private async step(updates: ToolStep[]): Promise<void> {
+    if (!updates.length || !this.deps.onSteps) return;
+    try {
+      await this.deps.onSteps(updates);
+    } catch (err) {
+      this.deps.log.warn({ err }, 'could not show a thinking step');
+    }
+  }
+
+  private async runOne(call: FunctionCall): Promise<Ran> {
+    const failed = (message: string): Ran => ({ response: wrapError(message), ok: false, output: message });
     const tool = this.byName.get(call.name ?? '');
-    if (!tool) return wrapError(`There is no tool named "${call.name}". Use only the declared tools.`);
+    if (!tool) return failed(`There is no tool named "${call.name}". Use only the declared tools.`);
     const parsed = tool.input.safeParse(call.args ?? {});
-    if (!parsed.success) return wrapError(describeToolError(parsed.error, tool));
+    if (!parsed.success) return failed(describeToolError(parsed.error, tool));
     try {
       if (tool.sideEffect) {
         const preview = await tool.preview(parsed.data, this.deps.ctx);
         await this.deps.proposals.propose(tool, parsed.data, preview);
-        return wrapProposal(preview.title);
+        return { response: wrapProposal(preview.title), ok: true, output: 'Waiting for your Confirm' };
       }
       const data = await tool.handler(parsed.data, this.deps.ctx);
       this.deps.links.addFromData(data);
-      return wrapOutput(data);
+      if (await this.offer(tool, data, parsed.data))
+        return { response: wrapOffered(data), ok: true, data, output: 'Choices shown below' };
+      return { response: wrapOutput(data), ok: true, data };
     } catch (err) {
       // The grant is gone (the factory already marked the account revoked) or the turn's deadline
-      // passed: that ends the whole turn instead of going back to the model.
-      if (needsReconnect(err) || isAbort(err)) throw err;
+      // passed (whatever error the aborted call became): that ends the whole turn instead of going
+      // back to the model.
+      if (needsReconnect(err) || isAbort(err) || this.deps.ctx.signal?.aborted) throw err;
       const message = describeToolError(err, tool);
       // Missing access is shown to the person whatever the model does with it.
       if (isInsufficientScope(err)) this.deps.notices.add(message);
       else this.deps.log.warn({ tool: tool.name, err }, 'tool call failed');
-      return wrapError(message);
+      return failed(message);
     }
   }
 }

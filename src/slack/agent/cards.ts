@@ -2,6 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { CardOutcome, Cards, PostedCard } from '../../agent/ports';
 import type { ActionPreview } from '../../tools/types';
 import { actionOutcomeCard } from '../blocks/action-outcome-card';
+import { choicesSettled } from '../blocks/choices';
 
 /** Cards once decided: chat.update replaces the buttons with the outcome; refusals go ephemeral. */
 export class SlackCards implements Cards {
@@ -19,5 +20,15 @@ export class SlackCards implements Cards {
 
   async refuse(to: { channelId: string; slackUserId: string }, text: string): Promise<void> {
     await this.client.chat.postEphemeral({ channel: to.channelId, user: to.slackUserId, text });
+  }
+
+  async settleChoices(card: PostedCard, picked: string): Promise<void> {
+    const message = choicesSettled(picked);
+    await this.client.chat.update({
+      channel: card.channelId,
+      ts: card.messageTs,
+      text: message.text,
+      blocks: message.blocks,
+    });
   }
 }

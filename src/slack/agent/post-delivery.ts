@@ -1,7 +1,8 @@
 import type { WebClient } from '@slack/web-api';
 import type { LinkPolicy } from '../../agent/link-policy';
-import type { Conversation, Delivery, ProposalCard } from '../../agent/ports';
+import type { ChoiceCard, Conversation, Delivery, ProposalCard } from '../../agent/ports';
 import type { Logger } from '../../log';
+import { choicesMessage } from '../blocks/choices';
 import { confirmCard } from '../blocks/confirm-card';
 import type { SlackMessage } from '../blocks/text';
 import { renderAnswer } from './render-answer';
@@ -28,6 +29,10 @@ export class PostDelivery implements Delivery {
 
   card(card: ProposalCard): Promise<string | undefined> {
     return this.send(confirmCard(card));
+  }
+
+  choices(card: ChoiceCard): Promise<string | undefined> {
+    return this.send(choicesMessage(card));
   }
 
   async finish(text: string, tail?: string): Promise<void> {

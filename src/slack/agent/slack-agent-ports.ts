@@ -5,6 +5,7 @@ import type { SlackUsers } from '../slack-users';
 import { SlackCards } from './cards';
 import { SlackConnectPrompts } from './connect-prompts';
 import { SlackDeliveries } from './deliveries';
+import { SlackDirectories, slackDirectoryCache } from './directory';
 import { SlackPeople } from './people';
 
 /** The agent's ports, implemented on Slack's Web API with the app's bot client. */
@@ -14,5 +15,6 @@ export function slackAgentPorts(o: { ctx: AppContext; client: WebClient; users: 
     cards: new SlackCards(o.client),
     people: new SlackPeople(o.users),
     connectPrompts: new SlackConnectPrompts(o.ctx, o.client),
+    directories: new SlackDirectories(o.client, o.users, slackDirectoryCache(o.ctx.now), o.ctx.log),
   };
 }

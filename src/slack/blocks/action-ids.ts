@@ -18,7 +18,11 @@ export const ACTIONS = {
   editSettings: 'lume_settings_edit',
   /** The "Connected" DM's one-click briefing offer; the value is the Slack user the DM was sent to. */
   briefingOffer: 'lume_briefing_offer',
+  /** A tool's choices (meeting times), lume_choice:0 … :2; the value is that choice's pending action id. */
+  choicePrefix: 'lume_choice:',
 } as const;
 
 export const promptActionId = (index: number) => `${ACTIONS.promptPrefix}${index}`;
 export const PROMPT_ACTION = /^lume_prompt:\d+$/;
+export const choiceActionId = (index: number) => `${ACTIONS.choicePrefix}${index}`;
+export const CHOICE_ACTION = /^lume_choice:\d+$/;

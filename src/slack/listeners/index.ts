@@ -3,6 +3,7 @@ import type { SlackDeps } from '../deps';
 import { registerActions } from './actions';
 import { registerCommands } from './commands';
 import { registerEvents } from './events';
+import { registerShortcuts } from './shortcuts';
 import { registerViews } from './views';
 
 /** Every Slack listener. test/slack/manifest.spec.ts runs this against a recorder to compare with manifest.yml. */
@@ -11,4 +12,5 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerEvents(app, deps);
   registerActions(app, deps);
   registerViews(app, deps);
+  registerShortcuts(app, deps);
 }

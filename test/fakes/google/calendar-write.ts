@@ -51,6 +51,23 @@ function withConference(e: Event, version: unknown): Event {
   };
 }
 
+const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1).toLowerCase();
+
+/**
+ * Another account's primary calendar, when it shares its free/busy with the asker (same domain, or
+ * public); otherwise Google answers for that id with `notFound`, as for a calendar that does not exist.
+ */
+function sharedPrimary(state: FakeGoogleState, askerSub: string, id: string): FakeCalendar | undefined {
+  const owner = [...state.accounts.values()].find((a) => a.email.toLowerCase() === id.toLowerCase());
+  const asker = state.accounts.get(askerSub);
+  if (!owner || !asker || owner.sub === askerSub) return undefined;
+  const data = state.dataFor(owner.sub);
+  const shared =
+    data.freeBusySharing === 'public' ||
+    (data.freeBusySharing === 'domain' && domainOf(owner.email) === domainOf(asker.email));
+  return shared ? data.calendars.get('primary') : undefined;
+}
+
 /** Calendar write routes: events insert/patch/update/delete and freeBusy.query. */
 export function calendarWriteRoutes(state: FakeGoogleState): Router {
   const router = express.Router();
@@ -147,10 +164,22 @@ export function calendarWriteRoutes(state: FakeGoogleState): Router {
     }
     const min = Date.parse(timeMin);
     const max = Date.parse(timeMax);
-    const calendars = state.dataFor(grantOf(res).sub).calendars;
+    const sub = grantOf(res).sub;
+    const calendars = state.dataFor(sub).calendars;
     const answer: Record<string, calendar_v3.Schema$FreeBusyCalendar> = {};
-    for (const { id } of items ?? []) {
-      const cal = calendars.get(id ?? '') ?? [...calendars.values()].find((c) => c.entry.id === id);
+    for (const [index, { id }] of (items ?? []).entries()) {
+      // Google answers free/busy for at most 50 calendars per query (calendarExpansionMax).
+      if (index >= 50) {
+        answer[id ?? ''] = {
+          errors: [{ domain: 'usageLimits', reason: 'tooManyCalendarsRequested' }],
+          busy: [],
+        };
+        continue;
+      }
+      const cal =
+        calendars.get(id ?? '') ??
+        [...calendars.values()].find((c) => c.entry.id === id) ??
+        sharedPrimary(state, sub, id ?? '');
       if (!cal) {
         answer[id ?? ''] = { errors: [{ domain: 'global', reason: 'notFound' }], busy: [] };
         continue;

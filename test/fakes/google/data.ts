@@ -18,6 +18,11 @@ export interface FakeUserData {
   notes: keep_v1.Schema$Note[];
   /** Keep's API serves only Workspace accounts; consumer accounts get Google's 403. */
   keepEnabled: boolean;
+  /**
+   * Who sees this person's primary calendar's free/busy through freeBusy.query: everyone in the same
+   * e-mail domain (Google Workspace's default), anyone, or nobody else.
+   */
+  freeBusySharing: 'domain' | 'public' | 'private';
 }
 
 export function emptyUserData(email: string): FakeUserData {
@@ -45,5 +50,6 @@ export function emptyUserData(email: string): FakeUserData {
     taskLists: [{ list: { id: 'default-list', title: 'My Tasks', kind: 'tasks#taskList' }, tasks: [] }],
     notes: [],
     keepEnabled: false,
+    freeBusySharing: 'domain',
   };
 }

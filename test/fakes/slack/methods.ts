@@ -1,4 +1,6 @@
 import { blocksError } from './blocks';
+import { applyStream, chunksError } from './chunks';
+import { DIRECTORY_METHODS } from './directory';
 import type { FakeMessage, FakeSlackState } from './state';
 import { viewsOpen } from './views';
 
@@ -18,22 +20,6 @@ function postable(args: Args): MethodResult | undefined {
   if (!str(args.text) && !args.blocks && !args.attachments) return fail('no_text');
   const err = blocksError(args.blocks, 50);
   return err ? fail('invalid_blocks', { errors: [err] }) : undefined;
-}
-
-function userObject(state: FakeSlackState, id: string) {
-  const u = state.users.get(id);
-  if (!u) return undefined;
-  return {
-    id: u.id,
-    team_id: state.teamId,
-    name: u.name,
-    real_name: u.realName ?? u.name,
-    tz: u.tz ?? 'America/New_York',
-    tz_label: u.tz ?? 'Eastern Standard Time',
-    is_bot: !!u.isBot,
-    deleted: false,
-    profile: { display_name: u.name, real_name: u.realName ?? u.name },
-  };
 }
 
 function postMessage(state: FakeSlackState, args: Args): MethodResult {
@@ -63,10 +49,7 @@ export const METHODS: Record<string, Method> = {
     bot_id: s.botId,
     is_enterprise_install: false,
   }),
-  'users.info': (s, a) => {
-    const user = userObject(s, String(a.user ?? ''));
-    return user ? { ok: true, user } : fail('user_not_found');
-  },
+  ...DIRECTORY_METHODS,
   'chat.postMessage': postMessage,
   'chat.postEphemeral': (s, a) => {
     const bad = postable(a);
@@ -142,31 +125,44 @@ export const METHODS: Record<string, Method> = {
   'assistant.threads.setStatus': () => ({ ok: true }),
   'assistant.threads.setSuggestedPrompts': () => ({ ok: true }),
   'assistant.threads.setTitle': () => ({ ok: true }),
-  // Text streaming: startStream posts a message, appendStream adds to it, stopStream finishes it.
+  // Streaming: startStream posts a message, appendStream adds text and chunks, stopStream finishes it.
   'chat.startStream': (s, a) => {
     if (!str(a.channel) || !str(a.thread_ts)) return fail('invalid_arguments');
+    const bad = chunksError(a.chunks);
+    if (bad) return fail('invalid_chunks', { errors: [bad] });
     const m: FakeMessage = {
       channel: resolveChannel(String(a.channel)),
       ts: s.nextTs(),
-      text: str(a.markdown_text) ?? '',
+      text: '',
       thread_ts: str(a.thread_ts),
       user: s.botUserId,
       bot_id: s.botId,
+      streaming: true,
+      taskDisplayMode: str(a.task_display_mode) ?? 'timeline',
     };
+    applyStream(m, a.markdown_text, a.chunks);
     s.messages.push(m);
     return { ok: true, channel: m.channel, ts: m.ts };
   },
   'chat.appendStream': (s, a) => {
     const m = s.messages.find((x) => x.channel === a.channel && x.ts === a.ts);
     if (!m) return fail('message_not_found');
-    m.text = `${m.text ?? ''}${str(a.markdown_text) ?? ''}`;
+    if (!m.streaming) return fail('message_not_in_streaming_state');
+    if (a.markdown_text === undefined && a.chunks === undefined) return fail('invalid_arguments');
+    const bad = chunksError(a.chunks);
+    if (bad) return fail('invalid_chunks', { errors: [bad] });
+    applyStream(m, a.markdown_text, a.chunks);
     return { ok: true, channel: m.channel, ts: m.ts };
   },
   'chat.stopStream': (s, a) => {
     const m = s.messages.find((x) => x.channel === a.channel && x.ts === a.ts);
     if (!m) return fail('message_not_found');
-    m.text = `${m.text ?? ''}${str(a.markdown_text) ?? ''}`;
+    if (!m.streaming) return fail('message_not_in_streaming_state');
+    const bad = chunksError(a.chunks) ?? blocksError(a.blocks, 50);
+    if (bad) return fail('invalid_chunks', { errors: [bad] });
+    applyStream(m, a.markdown_text, a.chunks);
     if (a.blocks) m.blocks = a.blocks as unknown[];
+    m.streaming = false;
     return { ok: true, channel: m.channel, ts: m.ts, message: { type: 'message', ...m } };
   },
 };

@@ -219,3 +219,58 @@ export function viewSubmission(who: Who, o: { userId: string; view: Obj; values:
     contentType: 'application/x-www-form-urlencoded',
   };
 }
+
+/** A message shortcut click (the ⋮ menu on a message), as Slack posts it: a `message_action` payload. */
+export function messageShortcut(
+  who: Who,
+  o: {
+    userId: string;
+    callbackId: string;
+    channelId: string;
+    message: { ts: string; text: string; user?: string };
+    responseUrl?: string;
+  },
+): SlackRequest {
+  const payload = {
+    type: 'message_action',
+    token: 'deprecated-verification-token',
+    action_ts: `${Date.now() / 1000}`,
+    team: { id: who.teamId, domain: 'lume-test' },
+    user: {
+      id: o.userId,
+      name: o.userId.toLowerCase(),
+      username: o.userId.toLowerCase(),
+      team_id: who.teamId,
+    },
+    channel: { id: o.channelId, name: 'design' },
+    is_enterprise_install: false,
+    enterprise: null,
+    callback_id: o.callbackId,
+    trigger_id: `${Date.now()}.1.trigger`,
+    ...(o.responseUrl ? { response_url: o.responseUrl } : {}),
+    message_ts: o.message.ts,
+    message: {
+      type: 'message',
+      ...(o.message.user ? { user: o.message.user } : { subtype: 'bot_message', bot_id: 'B0OTHER' }),
+      ts: o.message.ts,
+      text: o.message.text,
+      team: who.teamId,
+    },
+  };
+  return {
+    body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+    contentType: 'application/x-www-form-urlencoded',
+  };
+}
+
+/** Slack's agent view: what the person has open beside the app (app_context_changed's event). */
+export function appContextChanged(o: { user: string; channel: string; viewing?: string }) {
+  return {
+    type: 'app_context_changed',
+    user: o.user,
+    channel: o.channel,
+    context: o.viewing
+      ? { entities: [{ type: 'slack#/types/channel_id', value: o.viewing, team_id: 'T0LUME' }] }
+      : {},
+  };
+}

@@ -7,6 +7,20 @@ export interface FakeSlackUser {
   /** IANA zone as Slack's users.info returns it. */
   tz?: string;
   isBot?: boolean;
+  /** Profile e-mail, returned to apps with users:read.email. */
+  email?: string;
+  /** A deactivated account (users.info still answers, with deleted: true). */
+  deleted?: boolean;
+}
+
+/** A channel Lume may be asked about (conversations.info / conversations.members). */
+export interface FakeChannel {
+  id: string;
+  name: string;
+  members: string[];
+  isPrivate?: boolean;
+  /** Private channels answer only when Lume was added to them. */
+  botIsMember?: boolean;
 }
 
 export interface SlackCall {
@@ -25,6 +39,12 @@ export interface FakeMessage {
   bot_id?: string;
   /** Set for chat.postEphemeral: only this user sees it. */
   ephemeralTo?: string;
+  /** A streamed message: every chunk Slack received for it, in order (markdown_text included). */
+  chunks?: Record<string, unknown>[];
+  /** chat.startStream's task_display_mode (timeline by default). */
+  taskDisplayMode?: string;
+  /** A streamed message: in progress until chat.stopStream. */
+  streaming?: boolean;
 }
 
 export interface ResponseUrlPost {
@@ -44,6 +64,7 @@ export class FakeSlackState extends EventEmitter {
   readonly botTokens = new Set(['xoxb-test-token']);
   readonly appTokens = new Set(['xapp-1-A0LUME-test']);
   readonly users = new Map<string, FakeSlackUser>();
+  readonly channels = new Map<string, FakeChannel>();
   readonly calls: SlackCall[] = [];
   readonly messages: FakeMessage[] = [];
   readonly responses: ResponseUrlPost[] = [];
@@ -62,6 +83,16 @@ export class FakeSlackState extends EventEmitter {
   addUser(user: FakeSlackUser): FakeSlackUser {
     this.users.set(user.id, user);
     return user;
+  }
+
+  addChannel(channel: FakeChannel): FakeChannel {
+    this.channels.set(channel.id, channel);
+    return channel;
+  }
+
+  /** The task_update chunks a streamed message received, in order. */
+  taskUpdates(message: FakeMessage): Record<string, unknown>[] {
+    return (message.chunks ?? []).filter((c) => c.type === 'task_update');
   }
 
   nextTs(): string {

@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import { ACTIONS, PROMPT_ACTION } from '../../blocks/action-ids';
+import { ACTIONS, CHOICE_ACTION, PROMPT_ACTION } from '../../blocks/action-ids';
 import type { SlackDeps } from '../../deps';
 import { briefingOfferClicked } from './briefing-offer';
 import { cancelActionClicked } from './cancel-action';
@@ -8,6 +8,7 @@ import { connectLinkClicked } from './connect-link';
 import { disconnectClicked } from './disconnect';
 import { editSettingsClicked } from './edit-settings';
 import { answerFeedbackClicked } from './feedback';
+import { choicePicked } from './pick-choice';
 import { refreshHomeClicked } from './refresh-home';
 import { suggestedPromptClicked } from './suggested-prompt';
 
@@ -25,4 +26,5 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action(ACTIONS.answerFeedback, answerFeedbackClicked(deps));
   app.action(ACTIONS.editSettings, editSettingsClicked(deps));
   app.action(ACTIONS.briefingOffer, briefingOfferClicked(deps));
+  app.action(CHOICE_ACTION, choicePicked(deps));
 }

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../../deps';
+import { appContextChanged } from './app-context-changed';
 import { appHomeOpened } from './app-home-opened';
 import { appMention } from './app-mention';
 import { appUninstalled } from './app-uninstalled';
@@ -13,4 +14,5 @@ export function registerEvents(app: App, deps: SlackDeps): void {
   app.event('app_home_opened', appHomeOpened(deps));
   app.event('app_uninstalled', appUninstalled(deps));
   app.event('tokens_revoked', tokensRevoked(deps));
+  app.event('app_context_changed', appContextChanged(deps));
 }

@@ -2,6 +2,7 @@ import { MESSAGES } from '../../../messages';
 import { runAgentTurn } from '../../agent/ask-agent';
 import { connectPrompt } from '../../connect-prompt';
 import type { SlackDeps } from '../../deps';
+import type { SlackAppContext } from '../../viewing';
 import type { EventArgs } from '../args';
 
 /** Subtypes that are still a person writing to Lume; every other subtype (edits, deletions, joins, bots) is not. */
@@ -16,6 +17,8 @@ interface ImMessage {
   channel: string;
   ts: string;
   thread_ts?: string;
+  /** Under the agent view: what the person has open beside Lume as they write. */
+  app_context?: SlackAppContext;
 }
 
 /** Why a DM event is not a question for Lume, or undefined when it is one. */
@@ -47,6 +50,7 @@ export function messageIm(deps: SlackDeps) {
       await client.chat.postMessage({ channel: m.channel, thread_ts: m.thread_ts, ...msg });
       return;
     }
+    const viewing = await deps.viewing.of(teamId, userId, m.app_context);
     await runAgentTurn(deps, client, {
       teamId,
       slackUserId: userId,
@@ -56,6 +60,7 @@ export function messageIm(deps: SlackDeps) {
       text: (m.text ?? '').trim(),
       source: 'dm',
       user: account.user,
+      ...(viewing ? { viewing } : {}),
     });
   };
 }
