@@ -14,6 +14,11 @@ export interface Who {
   botUserId: string;
 }
 
+let triggerCounter = 0;
+/** Slack makes a trigger_id per invocation (a command, a click); two never share one. */
+export const newTriggerId = () =>
+  `${Date.now()}.${++triggerCounter}.${Math.random().toString(16).slice(2, 14)}`;
+
 export function slashCommand(
   who: Who,
   o: { text: string; userId: string; channelId?: string; responseUrl: string; command?: string },
@@ -31,7 +36,7 @@ export function slashCommand(
     api_app_id: who.appId,
     is_enterprise_install: 'false',
     response_url: o.responseUrl,
-    trigger_id: `${Date.now()}.1.trigger`,
+    trigger_id: newTriggerId(),
   });
   return { body: form.toString(), contentType: 'application/x-www-form-urlencoded' };
 }
@@ -114,7 +119,7 @@ export function blockAction(
             is_ephemeral: false,
           }
         : { type: 'view', view_id: o.container.viewId },
-    trigger_id: `${Date.now()}.1.trigger`,
+    trigger_id: newTriggerId(),
     team: { id: who.teamId, domain: 'lume-test' },
     enterprise: null,
     is_enterprise_install: false,
