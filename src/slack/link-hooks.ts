@@ -5,7 +5,8 @@ import { publishHome } from './publish-home';
 
 /**
  * Slack's side of auth's link hooks (auth never imports Slack). When a connect link completes in the
- * browser: DM the person "Connected as …" with a Disconnect button and refresh their App Home. For
+ * browser: DM the person "Connected as …" with a Disconnect button and refresh their App Home. When
+ * someone leaves: drop their cached agenda. For
  * the OAuth success page: name the Slack person (users.info, cached) and workspace (from the start-up
  * auth.test) the account now serves.
  */
@@ -17,6 +18,9 @@ export function answerLinkHooks(deps: SlackDeps, client: WebClient, teamName?: s
       deps.ctx.log.warn({ err, userId: user.id }, 'App Home refresh after linking failed'),
     );
   });
+  // The agenda cache holds a person's day for a minute: it goes with them.
+  deps.ctx.hooks.onIdentityUnlinked(({ userId }) => deps.agenda.cache.forget(userId));
+  deps.ctx.hooks.onAccountForgotten(({ userId }) => deps.agenda.cache.forget(userId));
   deps.ctx.hooks.describeSlackUsersWith(async ({ teamId, slackUserId }) => {
     const info = await deps.users.info(teamId, slackUserId);
     return { userName: info.name, teamName };

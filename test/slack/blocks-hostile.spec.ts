@@ -152,8 +152,14 @@ describe('Block Kit builders with hostile and oversized data stay within Slack l
       connectMessage({ url: 'https://x.example', expiresAt: new Date(), reason: revokedMessageText(email) }),
     );
     valid('connected', connectedMessage(email));
-    valid('disconnected', disconnectedMessage(email, true));
-    const unconfirmed = disconnectedMessage(email, false);
+    const gone = { email, hadAccess: true, revokedAtGoogle: true, forgotten: true };
+    valid('disconnected', disconnectedMessage(gone));
+    valid('disconnected, shared account', disconnectedMessage({ ...gone, forgotten: false }));
+    valid(
+      'disconnected, already revoked',
+      disconnectedMessage({ ...gone, hadAccess: false, revokedAtGoogle: false }),
+    );
+    const unconfirmed = disconnectedMessage({ ...gone, revokedAtGoogle: false });
     valid('disconnected, unconfirmed', unconfirmed);
     // Blocks are verbatim (no auto-linking), so the Google settings URL must be an explicit link.
     assert.match(texts(unconfirmed.blocks), /<https:\/\/myaccount\.google\.com\/permissions\|/);

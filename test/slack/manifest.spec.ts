@@ -58,7 +58,7 @@ function actionIdsInBuiltBlocks(): string[] {
     helpMessage(SUBCOMMANDS),
     connectMessage({ url: 'https://x.test/auth/oauth/google?link=t', expiresAt: new Date() }),
     connectedMessage('a@example.com'),
-    disconnectedMessage('a@example.com', true),
+    disconnectedMessage({ email: 'a@example.com', hadAccess: true, revokedAtGoogle: true, forgotten: true }),
     statusMessage({
       email: 'a@example.com',
       granted: [],

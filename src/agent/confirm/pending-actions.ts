@@ -97,6 +97,11 @@ export class PendingActions {
     return this.sealer.open<ActionPreview>(action.previewEnc, actionContext(action, 'preview'));
   }
 
+  /** A person left: their cards can never be confirmed (one Slack identity's, or the whole account's). */
+  forget(userId: string, slack?: { teamId: string; slackUserId: string }): Promise<number> {
+    return this.models.PendingAction.destroy({ where: { userId, ...(slack ?? {}) } });
+  }
+
   /** Housekeeping: a day after expiry no card can use a row any more (the outcome is on the card). */
   purgeStale(): Promise<number> {
     const cutoff = new Date(this.now().getTime() - ACTION_TTL_MS - 24 * 3600_000);
