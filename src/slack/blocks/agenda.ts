@@ -1,4 +1,5 @@
 import type { Agenda, AgendaEvent, AgendaMail, Part } from '../../agenda';
+import { sharedAgenda } from '../../agenda/share';
 import { formatDay } from '../../agenda/time';
 import { eventLine, mailLine, taskLine } from './agenda-lines';
 import { type Block, context, divider, esc, header, SECTION_MAX, type SlackMessage, section } from './text';
@@ -58,9 +59,11 @@ function mailBlocks(part: Part<AgendaMail>, email: string): Block[] {
 
 /**
  * The agenda's blocks without a header, for the App Home (which has its own). Shared in a channel,
- * it leaves out mail: "share my day" means the schedule, not the subjects and senders of unread mail.
+ * it leaves out mail — "share my day" means the schedule, not the subjects and senders of unread
+ * mail — and shows the events as others may see them (agenda/share.ts).
  */
-export function agendaBlocks(a: Agenda, shared = false): Block[] {
+export function agendaBlocks(day: Agenda, shared = false): Block[] {
+  const a = shared ? sharedAgenda(day) : day;
   return [
     ...calendarBlocks(a.events, a.timeZone),
     divider(),
