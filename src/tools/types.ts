@@ -35,6 +35,12 @@ interface ToolBase<I extends z.ZodType> {
   handler(input: z.infer<I>, ctx: ToolContext): Promise<unknown>;
   /** Maps tools: declared only when a Maps API key is configured. */
   requiresMaps?: boolean;
+  /**
+   * Result fields (by name, at any depth) whose values are links Google or Lume made — an event's
+   * htmlLink, a place's Maps page — never text someone wrote. Only these may become links in an
+   * answer (agent/link-policy.ts); a URL anywhere else in the result is shown defused.
+   */
+  linkFields?: readonly string[];
 }
 
 /**

@@ -72,7 +72,7 @@ export class ToolRunner {
         return wrapProposal(preview.title);
       }
       const data = await tool.handler(parsed.data, this.deps.ctx);
-      this.deps.links.addFromData(data);
+      this.deps.links.learn(data, tool.linkFields ?? []);
       return wrapOutput(data);
     } catch (err) {
       // The grant is gone (the factory already marked the account revoked) or the turn's deadline

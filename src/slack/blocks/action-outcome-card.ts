@@ -21,6 +21,9 @@ export function actionOutcomeCard(preview: ActionPreview, outcome: CardOutcome):
   const text = line(outcome);
   return {
     text: `${preview.title}: ${outcome.kind}`,
-    blocks: [...previewBlocks(preview), { type: 'context', elements: [{ type: 'mrkdwn', text }] }],
+    blocks: [
+      ...previewBlocks(preview),
+      { type: 'context', elements: [{ type: 'mrkdwn', text, verbatim: true }] },
+    ],
   };
 }

@@ -1,6 +1,7 @@
 import type { Agenda, AgendaEvent, AgendaMail, Part } from '../../agenda';
 import { sharedAgenda } from '../../agenda/share';
 import { formatDay } from '../../agenda/time';
+import { gmailThreadUrl } from '../../google/links';
 import { eventLine, mailLine, taskLine } from './agenda-lines';
 import { type Block, context, divider, esc, header, SECTION_MAX, type SlackMessage, section } from './text';
 
@@ -51,9 +52,7 @@ function mailBlocks(part: Part<AgendaMail>, email: string): Block[] {
   const { count, more: hasMore, top } = part.value;
   if (count === 0) return titled(':email: Mail', ['No unread important mail. :tada:']);
   const n = `${count}${hasMore ? '+' : ''}`;
-  const gmail = (threadId: string) =>
-    `https://mail.google.com/mail/?authuser=${encodeURIComponent(email)}#inbox/${encodeURIComponent(threadId)}`;
-  const lines = top.map((m) => mailLine(gmail(m.threadId), m));
+  const lines = top.map((m) => mailLine(gmailThreadUrl(email, m.threadId, 'inbox'), m));
   return titled(`:email: Mail — ${n} unread important`, lines);
 }
 

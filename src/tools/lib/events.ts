@@ -40,6 +40,9 @@ export function humanEventTime(e: Event, timeZone: string): string {
   return `${humanTime(start, timeZone)} – ${sameDay ? humanClock(end, timeZone) : humanTime(end, timeZone)}`;
 }
 
+/** The fields of summarizeEvent that are Google's own links (Calendar's page, the Meet or conference link). */
+export const EVENT_LINK_FIELDS = ['htmlLink', 'meetLink'] as const;
+
 export const meetLinkOf = (e: Event) =>
   e.hangoutLink ?? e.conferenceData?.entryPoints?.find((p) => p.entryPointType === 'video')?.uri ?? undefined;
 
