@@ -54,5 +54,6 @@ export function buildContext(
     sessions: new Sessions(config.jwtSecret, now),
     now,
     retryClock,
+    agentWork: {},
   };
 }

@@ -29,4 +29,12 @@ export interface AppContext {
   now: () => Date;
   /** How retries of transient Google failures wait (tests record the waits instead of sleeping). */
   retryClock: RetryClock;
+  /** Work only the running agent can do, for background jobs (which know neither it nor the chat). */
+  agentWork: AgentWork;
+}
+
+/** Filled in by createAgent; empty in a process that runs no agent. */
+export interface AgentWork {
+  /** Settle confirmed actions whose run died (agent/confirm/recover-stalled.ts); resolves to how many. */
+  recoverStalledActions?: () => Promise<number>;
 }

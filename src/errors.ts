@@ -20,6 +20,7 @@ export const ErrorCode = {
   ActionDone: 'lume_action_done',
   ActionFailed: 'lume_action_failed',
   ActionCancelled: 'lume_action_cancelled',
+  ActionOutcomeUnknown: 'lume_action_outcome_unknown',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -6,6 +6,7 @@ import { toolCatalogue } from '../tools/catalogue';
 import type { Tool } from '../tools/types';
 import { decide } from './confirm/decide';
 import { PendingActions } from './confirm/pending-actions';
+import { recoverStalled } from './confirm/recover-stalled';
 import type { AgentDeps } from './deps';
 import { ConversationMemory, DEFAULT_MEMORY, type MemoryLimits } from './memory/memory-store';
 import { createGeminiModel } from './model/gemini';
@@ -54,8 +55,10 @@ export function createAgent(ctx: AppContext, ports: AgentPorts, options: AgentOp
     limiter: new PerMinuteLimiter(ctx.config.agent.turnsPerMinute, ctx.now),
     ports,
   };
+  const decisions = { ...deps, toolByName: deps.tools.toolByName };
+  ctx.agentWork.recoverStalledActions = () => recoverStalled(decisions);
   return {
     handle: (turn) => handleTurn(deps, turn),
-    decide: (click) => decide({ ...deps, toolByName: deps.tools.toolByName }, click),
+    decide: (click) => decide(decisions, click),
   };
 }

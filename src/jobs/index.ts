@@ -2,6 +2,7 @@ import { purgeAgentMessages } from './purge-agent-messages';
 import { purgeConnectLinks } from './purge-connect-links';
 import { purgeOAuthStates } from './purge-oauth-states';
 import { purgePendingActions } from './purge-pending-actions';
+import { recoverStalledActions } from './recover-stalled-actions';
 import type { RecurringJob } from './types';
 
 export type { RecurringJob } from './types';
@@ -12,4 +13,5 @@ export const recurringJobs: RecurringJob[] = [
   purgeOAuthStates,
   purgePendingActions,
   purgeAgentMessages,
+  recoverStalledActions,
 ];

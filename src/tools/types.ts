@@ -14,7 +14,23 @@ export interface ToolContext {
   maps?: { apiKey: string; rootUrl?: string };
   log: Logger;
   signal?: AbortSignal;
+  /**
+   * Set when a confirmed card's action runs (and when Lume later finds out what became of it): its
+   * id, and the Message-ID every mail it sends carries, so Gmail can be asked whether it went out.
+   */
+  action?: ConfirmedAction;
 }
+
+export interface ConfirmedAction {
+  id: string;
+  /** `<…@…>`, the same for the run and for its recovery. */
+  messageId: string;
+  /** When its card was made: nothing it sent is older. */
+  notBefore: Date;
+}
+
+/** What Lume found out about a confirmed action whose run was interrupted (the process died mid-way). */
+export type Recovered = { done: true; result: unknown } | { done: false };
 
 /** A card line shown before a data-changing tool runs, so the user sees exactly what will happen. */
 export interface ActionPreview {
@@ -55,6 +71,12 @@ export type ReadTool<I extends z.ZodType = z.ZodType> = ToolBase<I> & {
 export type ChangeTool<I extends z.ZodType = z.ZodType> = ToolBase<I> & {
   sideEffect: true;
   preview(input: z.infer<I>, ctx: ToolContext): Promise<ActionPreview> | ActionPreview;
+  /**
+   * Whether an interrupted run went through, asked of Google without changing anything (mail: is a
+   * message with the action's Message-ID in Gmail?). Without it, Lume tells the person it cannot
+   * know and where to look; it never runs the action again on a guess.
+   */
+  recover?(input: z.infer<I>, ctx: ToolContext & { action: ConfirmedAction }): Promise<Recovered>;
 };
 export type Tool<I extends z.ZodType = z.ZodType> = ReadTool<I> | ChangeTool<I>;
 

@@ -57,12 +57,13 @@ describe('recurring jobs', () => {
   });
   afterEach(() => app.close());
 
-  it('purges every table whose rows expire, and each purge runs on this database', async () => {
+  it('purges every table whose rows expire, recovers interrupted actions, and each runs on this database', async () => {
     assert.deepEqual(recurringJobs.map((j) => j.name).sort(), [
       'purge-agent-messages',
       'purge-connect-links',
       'purge-oauth-states',
       'purge-pending-actions',
+      'recover-stalled-actions',
     ]);
     for (const job of recurringJobs) assert.equal(typeof (await job.run(app.ctx)), 'number');
   });

@@ -2,7 +2,7 @@ import type { User } from '../../../models';
 import type { Config } from '../../config';
 import type { GoogleApis } from '../../google/apis';
 import type { Logger } from '../../log';
-import type { ToolContext } from '../../tools/types';
+import type { ConfirmedAction, ToolContext } from '../../tools/types';
 
 /** Everything a tool handler may use for one user, built per turn (or per confirmed action). */
 export function toolContext(deps: {
@@ -13,6 +13,7 @@ export function toolContext(deps: {
   log: Logger;
   now: () => Date;
   signal?: AbortSignal;
+  action?: ConfirmedAction;
 }): ToolContext {
   const { mapsApiKey, apiRootUrl } = deps.config.google;
   return {
@@ -23,5 +24,6 @@ export function toolContext(deps: {
     maps: mapsApiKey ? { apiKey: mapsApiKey, rootUrl: apiRootUrl } : undefined,
     log: deps.log,
     signal: deps.signal,
+    ...(deps.action ? { action: deps.action } : {}),
   };
 }

@@ -40,6 +40,7 @@ export function newMail(input: NewMailInput, ctx: ToolContext): OutgoingMail {
     bcc: toMailboxes(input.bcc),
     subject: input.subject,
     text: input.body,
+    ...(ctx.action ? { messageId: ctx.action.messageId } : {}),
   };
 }
 

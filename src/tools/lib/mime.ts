@@ -15,6 +15,8 @@ export interface OutgoingMail {
   text: string;
   inReplyTo?: string;
   references?: string;
+  /** Lume's own `<…@…>` for this message (a confirmed action's), so Gmail can later be asked for it. */
+  messageId?: string;
   attachments?: { filename: string; mimeType: string; data: Buffer }[];
 }
 
@@ -62,6 +64,7 @@ export function buildMime(mail: OutgoingMail): string {
   if (mail.cc?.length) headers.push(`Cc: ${addressHeader(mail.cc)}`);
   if (mail.bcc?.length) headers.push(`Bcc: ${addressHeader(mail.bcc)}`);
   headers.push(`Subject: ${encodeHeaderText(mail.subject)}`);
+  if (mail.messageId) headers.push(`Message-ID: ${oneLine(mail.messageId)}`);
   if (mail.inReplyTo) headers.push(`In-Reply-To: ${oneLine(mail.inReplyTo)}`);
   if (mail.references) headers.push(`References: ${oneLine(mail.references)}`);
   headers.push('MIME-Version: 1.0');
