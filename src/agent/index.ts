@@ -60,5 +60,6 @@ export function createAgent(ctx: AppContext, ports: AgentPorts, options: AgentOp
   return {
     handle: (turn) => handleTurn(deps, turn),
     decide: (click) => decide(decisions, click),
+    request: (ask) => deps.actions.requestOf(ask),
   };
 }

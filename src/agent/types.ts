@@ -1,4 +1,5 @@
 import type { User } from '../../models';
+import type { ActionPreview } from '../tools/types';
 import type { Conversation } from './ports';
 
 /** One message from a person to Lume (a DM, a mention, or `/lume <question>`), and where to answer it. */
@@ -31,4 +32,6 @@ export interface ActionClick {
 export interface Agent {
   handle(turn: AgentTurnInput): Promise<void>;
   decide(click: ActionClick): Promise<void>;
+  /** A card's whole request ("View everything"), for the person it was made for only; null otherwise. */
+  request(ask: { actionId: string; teamId: string; slackUserId: string }): Promise<ActionPreview | null>;
 }

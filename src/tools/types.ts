@@ -39,6 +39,8 @@ export interface ActionPreview {
   fields: { label: string; value: string }[];
   /** Longer text shown in full (an email body, an event description). */
   body?: string;
+  /** What to look at twice before confirming (a look-alike address, invisible characters…), shown first. */
+  warnings?: string[];
 }
 
 interface ToolBase<I extends z.ZodType> {

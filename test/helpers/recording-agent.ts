@@ -28,4 +28,8 @@ export class RecordingAgent implements Agent {
   async decide(click: unknown): Promise<void> {
     this.clicks.push(click);
   }
+
+  async request(): Promise<null> {
+    return null;
+  }
 }

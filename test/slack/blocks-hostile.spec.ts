@@ -181,7 +181,7 @@ describe('Block Kit builders with hostile and oversized data stay within Slack l
     };
     const card = confirmCard({ actionId: 'a'.repeat(36), preview, expiresAt: new Date() });
     valid('confirm card', card);
-    assert.match(texts(card.blocks), /The text continues/);
+    assert.match(texts(card.blocks), /View everything/);
     for (const outcome of [
       { kind: 'done' as const, by: 'U1', at: new Date(), detail: HOSTILE[1] },
       { kind: 'failed' as const, by: 'U1', at: new Date(), detail: HOSTILE[10] },

@@ -5,9 +5,11 @@ import type { App } from '@slack/bolt';
 import { parse } from 'yaml';
 import { ACTIONS } from '../../src/slack/blocks/action-ids';
 import { agendaMessage } from '../../src/slack/blocks/agenda';
+import { confirmCard } from '../../src/slack/blocks/confirm-card';
 import { connectedMessage, connectMessage, disconnectedMessage } from '../../src/slack/blocks/connect';
 import { helpMessage } from '../../src/slack/blocks/help';
 import { homeView } from '../../src/slack/blocks/home';
+import { requestModal } from '../../src/slack/blocks/request-modal';
 import { statusMessage } from '../../src/slack/blocks/status';
 import { welcomeMessage } from '../../src/slack/blocks/welcome';
 import type { SlackDeps } from '../../src/slack/deps';
@@ -70,6 +72,8 @@ function actionIdsInBuiltBlocks(): string[] {
     welcomeMessage(true),
     homeView({ kind: 'connected', email: 'a@example.com', agenda }),
     homeView({ kind: 'not-connected', connectUrl: 'https://x.test/l' }),
+    confirmCard({ actionId: 'a1', preview: { title: 'Send', fields: [], body: 'b' }, expiresAt: new Date() }),
+    requestModal('a1', { title: 'Send', fields: [], body: 'x'.repeat(600_000) }, 1),
   ];
   const ids = new Set<string>();
   const walk = (v: unknown) => {

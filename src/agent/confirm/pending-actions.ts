@@ -132,6 +132,22 @@ export class PendingActions {
     return this.sealer.open<ActionPreview>(action.previewEnc, actionContext(action, 'preview'));
   }
 
+  /** The preview a card was made from, for its own person only; null for anyone else or an unreadable one. */
+  async requestOf(ask: {
+    actionId: string;
+    teamId: string;
+    slackUserId: string;
+  }): Promise<ActionPreview | null> {
+    if (!/^[0-9a-f-]{36}$/i.test(ask.actionId)) return null;
+    const action = await this.models.PendingAction.findByPk(ask.actionId);
+    if (!action || action.teamId !== ask.teamId || action.slackUserId !== ask.slackUserId) return null;
+    try {
+      return this.preview(action);
+    } catch {
+      return null;
+    }
+  }
+
   /** A person left: their cards can never be confirmed (one Slack identity's, or the whole account's). */
   forget(userId: string, slack?: { teamId: string; slackUserId: string }): Promise<number> {
     return this.models.PendingAction.destroy({ where: { userId, ...(slack ?? {}) } });

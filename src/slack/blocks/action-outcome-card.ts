@@ -24,7 +24,7 @@ export function actionOutcomeCard(preview: ActionPreview, outcome: CardOutcome):
   return {
     text: `${preview.title}: ${outcome.kind}`,
     blocks: [
-      ...previewBlocks(preview),
+      ...previewBlocks(preview).blocks,
       { type: 'context', elements: [{ type: 'mrkdwn', text, verbatim: true }] },
     ],
   };

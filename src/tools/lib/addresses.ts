@@ -41,7 +41,9 @@ export function uniqueMailboxes(list: Mailbox[], exclude: string[] = []): Mailbo
 }
 
 const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
-const INVISIBLE = /[\u00AD\u034F\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200D\u2060-\u2064\u3164\uFEFF\uFFA0]/u;
+// Zero-width and filler characters; alternatives, not a class: some of them combine with what precedes.
+const INVISIBLE =
+  /\u00AD|\u034F|\u115F|\u1160|\u17B4|\u17B5|\u180E|[\u200B-\u200D]|[\u2060-\u2064]|\u3164|\uFEFF|\uFFA0/u;
 const SCRIPTS = ['Latin', 'Cyrillic', 'Greek', 'Armenian', 'Hebrew', 'Arabic', 'Cherokee', 'Han'] as const;
 
 /** The scripts of the letters in one label (a domain label or the local part). */

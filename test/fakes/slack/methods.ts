@@ -133,6 +133,27 @@ export const METHODS: Record<string, Method> = {
     s.homeViews.set(String(a.user_id), { type: view.type, blocks: view.blocks ?? [] });
     return { ok: true, view: { id: `V${s.nextTs().replace('.', '')}`, hash: s.nextTs(), ...view } };
   },
+  // A modal: 100 blocks at most, a title of at most 24 characters; opened with a trigger_id, updated by id.
+  'views.open': (s, a) => {
+    const view = a.view as { type?: string; title?: { text?: string }; blocks?: unknown[] } | undefined;
+    if (!str(a.trigger_id)) return fail('invalid_trigger_id');
+    if (view?.type !== 'modal') return fail('invalid_arguments');
+    if ((view.title?.text ?? '').length > 24) return fail('invalid_arguments', { errors: ['title over 24'] });
+    const err = blocksError(view.blocks, 100);
+    if (err) return fail('invalid_arguments', { errors: [err] });
+    const id = `V${s.nextTs().replace('.', '')}`;
+    s.modals.set(id, { type: view.type, title: view.title, blocks: view.blocks ?? [] });
+    return { ok: true, view: { id, ...view } };
+  },
+  'views.update': (s, a) => {
+    const view = a.view as { type?: string; title?: unknown; blocks?: unknown[] } | undefined;
+    const id = str(a.view_id) ?? '';
+    if (!s.modals.has(id) || !view) return fail('not_found');
+    const err = blocksError(view.blocks, 100);
+    if (err) return fail('invalid_arguments', { errors: [err] });
+    s.modals.set(id, { type: String(view.type), title: view.title, blocks: view.blocks ?? [] });
+    return { ok: true, view: { id, ...view } };
+  },
   'apps.connections.open': (s) => ({
     ok: true,
     url: `${s.baseUrl.replace(/^http/, 'ws')}/socket?ticket=${s.nextTs()}`,

@@ -49,6 +49,8 @@ export class FakeSlackState extends EventEmitter {
   readonly responses: ResponseUrlPost[] = [];
   /** Last view published per user (views.publish). */
   readonly homeViews = new Map<string, { type: string; blocks: unknown[] }>();
+  /** Modals opened (views.open) and as last updated (views.update), by view id. */
+  readonly modals = new Map<string, { type: string; title?: unknown; blocks: unknown[] }>();
   /** Answer these methods with {ok:false, error}, `times` times (default: always). */
   failures: { method: string; error: string; times?: number }[] = [];
   private tsCounter = 0;

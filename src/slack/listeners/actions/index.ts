@@ -8,6 +8,7 @@ import { disconnectClicked } from './disconnect';
 import { answerFeedbackClicked } from './feedback';
 import { refreshHomeClicked } from './refresh-home';
 import { suggestedPromptClicked } from './suggested-prompt';
+import { viewRequestClicked } from './view-request';
 
 /**
  * Block Kit button listeners, one file each. The agent's Confirm / Cancel / feedback buttons are
@@ -20,5 +21,6 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action(PROMPT_ACTION, suggestedPromptClicked(deps));
   app.action(ACTIONS.confirmAction, confirmActionClicked(deps));
   app.action(ACTIONS.cancelAction, cancelActionClicked(deps));
+  app.action(new RegExp(`^${ACTIONS.viewRequest}(:\\d+)?$`), viewRequestClicked(deps));
   app.action(ACTIONS.answerFeedback, answerFeedbackClicked(deps));
 }
