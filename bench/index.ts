@@ -1,6 +1,7 @@
 import { agentParallelBenchmark } from './agent-parallel';
 import { agentTurnBenchmark } from './agent-turn';
 import { heavyMailBenchmark } from './heavy-mail';
+import { jobsBenchmark } from './jobs';
 import { slackAckBenchmark } from './slack-ack';
 import { slackTodayBenchmark } from './slack-today';
 import { startupBenchmark } from './startup';
@@ -14,4 +15,5 @@ export const benchmarks: Benchmark[] = [
   agentParallelBenchmark,
   heavyMailBenchmark,
   startupBenchmark,
+  jobsBenchmark,
 ];

@@ -1,13 +1,14 @@
 import type { Sequelize } from 'sequelize';
 import { AgentMessage } from './agent-message';
 import { ConnectLink } from './connect-link';
+import { Job } from './job';
 import { OAuthState } from './oauth-state';
 import { PendingAction } from './pending-action';
 import { SlackEvent } from './slack-event';
 import { SlackIdentity } from './slack-identity';
 import { User } from './user';
 
-export { AgentMessage, ConnectLink, OAuthState, PendingAction, SlackEvent, SlackIdentity, User };
+export { AgentMessage, ConnectLink, Job, OAuthState, PendingAction, SlackEvent, SlackIdentity, User };
 
 export interface Models {
   User: typeof User;
@@ -17,6 +18,7 @@ export interface Models {
   SlackEvent: typeof SlackEvent;
   PendingAction: typeof PendingAction;
   AgentMessage: typeof AgentMessage;
+  Job: typeof Job;
 }
 
 /** Initialise every model on one connection and wire the associations. */
@@ -28,9 +30,10 @@ export function initModels(sequelize: Sequelize): Models {
   SlackEvent.initModel(sequelize);
   PendingAction.initModel(sequelize);
   AgentMessage.initModel(sequelize);
+  Job.initModel(sequelize);
 
   User.hasMany(SlackIdentity, { foreignKey: 'userId', as: 'slackIdentities', onDelete: 'CASCADE' });
   SlackIdentity.belongsTo(User, { foreignKey: 'userId', as: 'user' });
 
-  return { User, SlackIdentity, OAuthState, ConnectLink, SlackEvent, PendingAction, AgentMessage };
+  return { User, SlackIdentity, OAuthState, ConnectLink, SlackEvent, PendingAction, AgentMessage, Job };
 }

@@ -13,6 +13,8 @@ import { TokenCipher } from './crypto/token-cipher';
 import { GoogleClientFactory } from './google/client-factory';
 import { type RetryClock, realRetryClock } from './google/retry';
 import { TokenStore } from './google/token-store';
+import { type JobCatalogue, jobCatalogue } from './jobs';
+import { createJobQueue } from './jobs/engine';
 import type { Logger } from './log';
 
 /** Wire the services on an open database. Tests call this with their own config and logger. */
@@ -22,6 +24,7 @@ export function buildContext(
   log: Logger,
   now: () => Date = () => new Date(),
   retryClock: RetryClock = realRetryClock,
+  opts: { jobs?: JobCatalogue } = {},
 ): AppContext {
   const cipher = new TokenCipher(config.tokenKeys.current, config.tokenKeys.previous);
   const tokens = new TokenStore(cipher);
@@ -54,6 +57,7 @@ export function buildContext(
     sessions: new Sessions(config.jwtSecret, now),
     now,
     retryClock,
-    agentWork: {},
+    // The kinds the queue accepts; the engine (src/jobs/app-engine.ts, started by src/run.ts) runs the same catalogue.
+    jobs: createJobQueue({ db, now, cipher, kinds: (opts.jobs ?? jobCatalogue).kinds }),
   };
 }

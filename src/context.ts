@@ -10,6 +10,7 @@ import type { TokenCipher } from './crypto/token-cipher';
 import type { GoogleClientFactory } from './google/client-factory';
 import type { RetryClock } from './google/retry';
 import type { TokenStore } from './google/token-store';
+import type { JobQueue } from './job-queue';
 import type { Logger } from './log';
 
 /** Everything a listener, route or tool may need, built once in src/index.ts (or by a test). */
@@ -29,12 +30,6 @@ export interface AppContext {
   now: () => Date;
   /** How retries of transient Google failures wait (tests record the waits instead of sleeping). */
   retryClock: RetryClock;
-  /** Work only the running agent can do, for background jobs (which know neither it nor the chat). */
-  agentWork: AgentWork;
-}
-
-/** Filled in by createAgent; empty in a process that runs no agent. */
-export interface AgentWork {
-  /** Settle confirmed actions whose run died (agent/confirm/recover-stalled.ts); resolves to how many. */
-  recoverStalledActions?: () => Promise<number>;
+  /** The durable job queue: enqueue work (of a kind src/jobs defines) or cancel it; the engine runs it once across instances. */
+  jobs: JobQueue;
 }

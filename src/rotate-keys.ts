@@ -7,11 +7,12 @@ import { verifierContext } from './auth/oauth-states';
 import type { AppContext } from './context';
 import { type CipherContext, DecryptError, type TokenCipher } from './crypto/token-cipher';
 import { tokenContext } from './google/token-store';
+import { isSealed, payloadContext } from './jobs/engine/payload';
 
 /**
  * Key rotation (`npm run rotate-keys`), in one place: every column Lume stores encrypted is walked
- * here and sealed again with TOKEN_ENCRYPTION_KEY, so the keys in TOKEN_ENCRYPTION_PREVIOUS_KEYS can
- * be dropped. A new encrypted column must be added here, or dropping an old key loses its values.
+ * here (sealed job payloads too) and sealed again with TOKEN_ENCRYPTION_KEY, so the keys in
+ * TOKEN_ENCRYPTION_PREVIOUS_KEYS can be dropped. A new encrypted column must be added here, or dropping an old key loses its values.
  * Each column's cipher context comes from the module that writes it, so both sides bind the same row.
  */
 
@@ -128,13 +129,55 @@ export async function reencryptAgentData(
   return { rewritten: rewritten + actions.rewritten, unreadable: unreadable + actions.unreadable };
 }
 
+/**
+ * Sealed job payloads (jobs). Each write is conditional on the payload still being the one read, so
+ * a job replaced or finished meanwhile keeps what the engine wrote; plain JSON payloads are skipped.
+ */
+export async function reencryptJobPayloads(
+  db: Database,
+  cipher: TokenCipher,
+): Promise<{ rewritten: number; unreadable: number }> {
+  let rewritten = 0;
+  let unreadable = 0;
+  for (let after = ''; ; ) {
+    const rows = await db.models.Job.findAll({
+      attributes: ['id', 'uniqueKey', 'payload'],
+      where: { id: { [Op.gt]: after }, payload: { [Op.like]: 'v1.%' } },
+      order: [['id', 'ASC']],
+      limit: BATCH,
+    });
+    for (const row of rows) {
+      if (!isSealed(row.payload)) continue;
+      const next = reseal(cipher, row.payload, payloadContext({ id: row.id, key: row.uniqueKey }));
+      if (next === UNREADABLE) unreadable += 1;
+      else if (next) {
+        const [changed] = await db.models.Job.update(
+          { payload: next },
+          { where: { id: row.id, payload: row.payload } },
+        );
+        rewritten += changed;
+      }
+    }
+    if (rows.length < BATCH) break;
+    after = rows[rows.length - 1].id;
+  }
+  return { rewritten, unreadable };
+}
+
 export interface KeyRotationReport extends RotationReport {
   agentRows: number;
+  jobPayloads: number;
 }
 
 /** Everything stored encrypted, with the context's current key. */
 export async function rotateAllKeys(ctx: AppContext): Promise<KeyRotationReport> {
   const auth = await rotateKeys(ctx.db, ctx.cipher);
   const agent = await reencryptAgentData(ctx.db.models, ctx.cipher);
-  return { ...auth, agentRows: agent.rewritten, unreadable: auth.unreadable + agent.unreadable };
+  const jobs = await reencryptJobPayloads(ctx.db, ctx.cipher);
+  return {
+    ...auth,
+    agentRows: agent.rewritten,
+    jobPayloads: jobs.rewritten,
+    unreadable: auth.unreadable + agent.unreadable + jobs.unreadable,
+  };
 }

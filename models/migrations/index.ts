@@ -3,7 +3,15 @@ import { foundation } from './001-foundation';
 import { slackEvents } from './002-slack-events';
 import { agent } from './003-agent';
 import { pendingActionZone } from './004-pending-action-zone';
+import { jobs } from './005-jobs';
 import { sessionGeneration } from './006-session-generation';
 
 /** Applied in this order; a new migration = one new file and one line here. */
-export const migrations: Migration[] = [foundation, slackEvents, agent, pendingActionZone, sessionGeneration];
+export const migrations: Migration[] = [
+  foundation,
+  slackEvents,
+  agent,
+  pendingActionZone,
+  jobs,
+  sessionGeneration,
+];

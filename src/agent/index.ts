@@ -56,10 +56,10 @@ export function createAgent(ctx: AppContext, ports: AgentPorts, options: AgentOp
     ports,
   };
   const decisions = { ...deps, toolByName: deps.tools.toolByName };
-  ctx.agentWork.recoverStalledActions = () => recoverStalled(decisions);
   return {
     handle: (turn) => handleTurn(deps, turn),
     decide: (click) => decide(decisions, click),
     request: (ask) => deps.actions.requestOf(ask),
+    recoverStalledActions: () => recoverStalled(decisions),
   };
 }

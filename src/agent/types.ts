@@ -34,4 +34,6 @@ export interface Agent {
   decide(click: ActionClick): Promise<void>;
   /** A card's whole request ("View everything"), for the person it was made for only; null otherwise. */
   request(ask: { actionId: string; teamId: string; slackUserId: string }): Promise<ActionPreview | null>;
+  /** Settle confirmed actions whose run died (agent/confirm/recover-stalled.ts); resolves to how many. */
+  recoverStalledActions(): Promise<number>;
 }

@@ -8,5 +8,5 @@ import type { RecurringJob } from './types';
 export const recoverStalledActions: RecurringJob = {
   name: 'recover-stalled-actions',
   everyMs: MINUTE_MS,
-  run: async (ctx) => (await ctx.agentWork.recoverStalledActions?.()) ?? 0,
+  run: async (_ctx, ports) => (await ports.agent?.recoverStalledActions()) ?? 0,
 };

@@ -60,9 +60,13 @@ describe('agent: a confirmed action whose run died is found out and told, once',
     await w.click('confirm', card);
     assert.match(w.t.slack.state.messages.at(-1)?.text ?? '', /already being carried out/);
 
-    assert.equal(await sweep?.run(w.t.ctx), 0, 'inside its lease the run may still be alive');
+    assert.equal(
+      await sweep?.run(w.t.ctx, { agent: w.t.agent }),
+      0,
+      'inside its lease the run may still be alive',
+    );
     leasePasses();
-    assert.equal(await sweep?.run(w.t.ctx), 1);
+    assert.equal(await sweep?.run(w.t.ctx, { agent: w.t.agent }), 1);
     assert.equal(w.t.google.state.requestsTo(SEND, 'POST').length, 0, 'never sent on a guess');
     assert.equal(await status(card), 'failed');
     assert.match(
@@ -75,7 +79,7 @@ describe('agent: a confirmed action whose run died is found out and told, once',
     assert.match(String(told.args.text), /nothing was sent/);
     await w.click('confirm', card);
     assert.match(w.t.slack.state.messages.at(-1)?.text ?? '', /did not go through/);
-    assert.equal(await sweep?.run(w.t.ctx), 0, 'settled once');
+    assert.equal(await sweep?.run(w.t.ctx, { agent: w.t.agent }), 0, 'settled once');
   });
 
   for (const replaced of [false, true]) {
@@ -95,7 +99,7 @@ describe('agent: a confirmed action whose run died is found out and told, once',
       assert.equal(await status(card), 'running', 'the outcome was lost');
 
       leasePasses();
-      assert.equal(await sweep?.run(w.t.ctx), 1);
+      assert.equal(await sweep?.run(w.t.ctx, { agent: w.t.agent }), 1);
       assert.equal(await status(card), 'done');
       assert.equal(w.t.google.state.requestsTo(SEND, 'POST').length, 1, 'not sent again');
       assert.match(JSON.stringify(card.message.blocks), /Done — confirmed by <@U0ADA>.*it went through/);
@@ -111,7 +115,7 @@ describe('agent: a confirmed action whose run died is found out and told, once',
     const card = await propose('create_event', { title: 'Offsite', start: '2026-03-12T10:00' });
     await dieAfterClaim(card);
     leasePasses();
-    assert.equal(await sweep?.run(w.t.ctx), 1);
+    assert.equal(await sweep?.run(w.t.ctx, { agent: w.t.agent }), 1);
     assert.equal(await status(card), 'unknown');
     assert.match(
       JSON.stringify(card.message.blocks),
@@ -120,6 +124,17 @@ describe('agent: a confirmed action whose run died is found out and told, once',
     assert.equal(w.t.google.state.requestsTo('/calendar/v3/calendars/primary/events', 'POST').length, 0);
     await w.click('confirm', card);
     assert.match(w.t.slack.state.messages.at(-1)?.text ?? '', /cannot tell whether it went through/);
+  });
+
+  it('the running server’s job engine runs the sweep each minute', async () => {
+    const card = await proposeMail();
+    await dieAfterClaim(card);
+    await w.t.engine.runDue();
+    assert.equal(await status(card), 'running', 'within the lease');
+    leasePasses();
+    await w.t.engine.runDue();
+    assert.equal(await status(card), 'failed');
+    assert.equal(followUps().length, 1);
   });
 
   it('two instances sweeping at once settle it once', async () => {
@@ -131,7 +146,11 @@ describe('agent: a confirmed action whose run died is found out and told, once',
     });
     try {
       leasePasses();
-      const done = await Promise.all([sweep?.run(w.t.ctx), sweep?.run(second.t.ctx), sweep?.run(w.t.ctx)]);
+      const done = await Promise.all([
+        sweep?.run(w.t.ctx, { agent: w.t.agent }),
+        sweep?.run(second.t.ctx, { agent: second.t.agent }),
+        sweep?.run(w.t.ctx, { agent: w.t.agent }),
+      ]);
       assert.equal(
         done.reduce<number>((n, x) => n + (x ?? 0), 0),
         1,

@@ -32,4 +32,8 @@ export class RecordingAgent implements Agent {
   async request(): Promise<null> {
     return null;
   }
+
+  async recoverStalledActions(): Promise<number> {
+    return 0;
+  }
 }

@@ -5,6 +5,9 @@ import type { Agent } from '../../src/agent/types';
 import { buildContext } from '../../src/build-context';
 import type { AppContext } from '../../src/context';
 import type { RetryClock } from '../../src/google/retry';
+import type { JobCatalogue } from '../../src/jobs';
+import { createAppJobEngine } from '../../src/jobs/app-engine';
+import type { JobEngine, JobEvents } from '../../src/jobs/engine';
 import { createLogger } from '../../src/log';
 import { createServer, type LumeServer } from '../../src/server';
 import { type FakeGoogle, startFakeGoogle } from '../fakes/google/server';
@@ -40,6 +43,8 @@ export interface TestServerOptions {
   database?: TestDatabase;
   /** Level of the captured log (default debug; benchmarks use info, as production does). */
   logLevel?: string;
+  /** The job engine's catalogue (default: Lume's own, src/jobs/index.ts) and metrics hooks. */
+  jobs?: { catalogue?: JobCatalogue; events?: JobEvents };
 }
 
 export interface Sent {
@@ -60,6 +65,11 @@ export interface TestServer {
   agent: Agent;
   /** The ports the Slack app implements for the agent (a second agent in a spec can use them too). */
   ports: AgentPorts;
+  /**
+   * This instance's job engine on the test database and clock, started as src/run.ts starts it but
+   * without timers: `engine.runDue()` runs what is due now. Two servers on one database are two instances.
+   */
+  engine: JobEngine;
   who: Who;
   /** POST a body to /slack/events, signed as Slack signs it unless `headers` replace the signature. */
   post(req: SlackRequest, headers?: Record<string, string>): Promise<Sent>;
@@ -100,6 +110,7 @@ export async function startTestServer(o: TestServerOptions = {}): Promise<TestSe
     createLogger(o.logLevel ?? 'debug', logs.stream),
     o.now,
     o.retryClock,
+    { jobs: o.jobs?.catalogue },
   );
   const build = o.agent ?? ((_ctx: AppContext, p: AgentPorts) => new RecordingAgent().build(p));
   let built: { agent: Agent; ports: AgentPorts } | undefined;
@@ -111,6 +122,14 @@ export async function startTestServer(o: TestServerOptions = {}): Promise<TestSe
   });
   if (!built) throw new Error('the server did not build its agent');
   const { agent, ports } = built;
+  const engine = createAppJobEngine(ctx, {
+    instanceId: `test-server:${url}`,
+    ports: { agent },
+    catalogue: o.jobs?.catalogue,
+    events: o.jobs?.events,
+    tuning: { poll: false },
+  });
+  await engine.start();
   http.on('request', lume.app);
 
   const who: Who = { teamId: slack.state.teamId, appId: slack.state.appId, botUserId: slack.state.botUserId };
@@ -134,6 +153,7 @@ export async function startTestServer(o: TestServerOptions = {}): Promise<TestSe
     logs,
     agent,
     ports,
+    engine,
     who,
     post,
     async command(text, userId, channelId) {
@@ -152,6 +172,7 @@ export async function startTestServer(o: TestServerOptions = {}): Promise<TestSe
     },
     action: (ao) => post(blockAction(who, ao)),
     async close() {
+      await engine.stop(0);
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
       await lume.close();

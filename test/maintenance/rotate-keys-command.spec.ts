@@ -10,6 +10,7 @@ import { conversationKey } from '../../src/agent/memory/conversation-key';
 import { ConversationMemory } from '../../src/agent/memory/memory-store';
 import { buildContext } from '../../src/build-context';
 import { Sealer } from '../../src/crypto/sealer';
+import { PayloadCodec } from '../../src/jobs/engine/payload';
 import { createLogger } from '../../src/log';
 import { testConfig } from '../helpers/config';
 import { createTestDatabase, type TestDatabase, testDialect } from '../helpers/db';
@@ -21,11 +22,13 @@ async function encryptedValues(tdb: TestDatabase): Promise<string[]> {
   const states = await m.OAuthState.findAll();
   const messages = await m.AgentMessage.findAll();
   const actions = await m.PendingAction.findAll();
+  const jobs = await m.Job.findAll();
   return [
     ...users.flatMap((u) => [u.accessTokenEnc, u.refreshTokenEnc]),
     ...states.map((s) => s.pkceVerifierEnc),
     ...messages.map((x) => x.contentEnc),
     ...actions.flatMap((a) => [a.argsEnc, a.previewEnc]),
+    ...jobs.map((j) => j.payload).filter((p) => !p.startsWith('{')),
   ].filter((v): v is string => !!v);
 }
 
@@ -50,7 +53,7 @@ describe('npm run rotate-keys (the command)', function () {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('re-encrypts tokens, PKCE verifiers, conversation memory and pending actions with the new key', async () => {
+  it('re-encrypts tokens, PKCE verifiers, conversation memory, pending actions and sealed job payloads with the new key', async () => {
     const oldKey = randomBytes(32).toString('base64');
     const newKey = randomBytes(32).toString('base64');
     const ctx = buildContext(testConfig({ TOKEN_ENCRYPTION_KEY: oldKey }), tdb.db, createLogger('silent'));
@@ -89,8 +92,34 @@ describe('npm run rotate-keys (the command)', function () {
       args: { to: ['priya@example.com'], subject: 'Report', body: 'Attached.' },
       preview: { title: 'Send email', fields: [{ label: 'To', value: 'priya@example.com' }] },
     });
+    const jobRow = { id: randomUUID(), key: 'brief:T1:U1' };
+    await ctx.db.models.Job.create({
+      id: jobRow.id,
+      kind: 'brief',
+      uniqueKey: jobRow.key,
+      state: 'queued',
+      runAt: new Date(),
+      payload: new PayloadCodec(ctx.cipher).encode({ title: 'Dentist' }, true, jobRow),
+      maxAttempts: 5,
+      leaseOwner: null,
+      leaseExpiresAt: null,
+      lastError: null,
+    });
+    // A job that names only ids stays plain JSON, and rotation leaves it alone.
+    await ctx.db.models.Job.create({
+      id: randomUUID(),
+      kind: 'sync',
+      uniqueKey: 'sync:T1:U1',
+      state: 'queued',
+      runAt: new Date(),
+      payload: '{"identity":1}',
+      maxAttempts: 5,
+      leaseOwner: null,
+      leaseExpiresAt: null,
+      lastError: null,
+    });
     const before = await encryptedValues(tdb);
-    assert.equal(before.length, 6);
+    assert.equal(before.length, 7);
 
     const env = {
       PATH: process.env.PATH ?? '',
@@ -109,7 +138,7 @@ describe('npm run rotate-keys (the command)', function () {
       },
     );
     assert.equal(run.status, 0, run.stderr);
-    assert.match(run.stdout, /1 user\(s\), 1 pending OAuth state\(s\), 2 agent row\(s\)/);
+    assert.match(run.stdout, /1 user\(s\), 1 pending OAuth state\(s\), 2 agent row\(s\), 1 job payload\(s\)/);
 
     const newOnly = buildContext(
       testConfig({ TOKEN_ENCRYPTION_KEY: newKey }),
@@ -128,6 +157,8 @@ describe('npm run rotate-keys (the command)', function () {
       newOnly.now,
     ).load(ref);
     assert.match(JSON.stringify(memory), /what is on tomorrow/);
+    const job = await tdb.db.models.Job.findByPk(jobRow.id);
+    assert.deepEqual(new PayloadCodec(newOnly.cipher).decode(job!.payload, jobRow), { title: 'Dentist' });
   });
 });
 

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { openDatabase } from '../../models/db';
 import { type FakeSlack, startFakeSlack } from '../fakes/slack/server';
 import { freePort } from '../helpers/free-port';
 
@@ -153,6 +154,39 @@ describe('starting Lume (the built start, as `npm start` runs it)', function () 
     } finally {
       child.kill('SIGTERM');
       await new Promise((r) => child.on('exit', r));
+    }
+  });
+
+  it('runs the hourly housekeeping through the job engine, and on SIGTERM stops it before closing the database', async () => {
+    const port = await freePort();
+    writeFileSync(join(dir, '.env'), filledEnv(port, { LOG_LEVEL: 'debug' }));
+    const child = run(dir, {});
+    const out = collect(child);
+    const exited = exitOf(child);
+    const lines = () =>
+      out.stdout
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l) as { msg: string; recurring?: string });
+    try {
+      for (let i = 0; i < 150 && lines().filter((l) => l.msg === 'recurring job ran').length < 5; i++)
+        await new Promise((r) => setTimeout(r, 100));
+      assert.equal(lines().filter((l) => l.msg === 'recurring job ran').length, 5, out.stderr);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    assert.equal(await exited, 0);
+    const msgs = lines().map((l) => l.msg);
+    assert.ok(msgs.indexOf('job engine stopped') > msgs.indexOf('shutting down'), msgs.join(' | '));
+    const db = await openDatabase(`sqlite:${join(dir, 'data', 'lume.sqlite')}`);
+    try {
+      const jobs = await db.models.Job.findAll({ where: { kind: 'recurring' } });
+      const count = (state: string) => jobs.filter((j) => j.state === state).length;
+      // This hour's five done and the next five queued (ten done if the hour turned meanwhile); none running.
+      assert.deepEqual([count('running'), count('queued')], [0, 5]);
+      assert.ok([5, 10].includes(count('done')), `${count('done')} done`);
+    } finally {
+      await db.close();
     }
   });
 });
