@@ -8,6 +8,7 @@ import {
   type NonAttribute,
   type Sequelize,
 } from 'sequelize';
+import type { PersonSetting } from './person-setting';
 import type { User } from './user';
 
 /** A Slack user (team + user id) linked to one Google account. */
@@ -20,6 +21,7 @@ export class SlackIdentity extends Model<
   declare slackUserId: string;
   declare userId: ForeignKey<User['id']>;
   declare user?: NonAttribute<User>;
+  declare settings?: NonAttribute<PersonSetting | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 

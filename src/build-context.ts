@@ -16,6 +16,7 @@ import { TokenStore } from './google/token-store';
 import { type JobCatalogue, jobCatalogue } from './jobs';
 import { createJobQueue } from './jobs/engine';
 import type { Logger } from './log';
+import { Settings } from './settings/settings';
 
 /** Wire the services on an open database. Tests call this with their own config and logger. */
 export function buildContext(
@@ -32,6 +33,18 @@ export function buildContext(
   const links = new ConnectLinks(db.models, config.publicUrl, now);
   const hooks = new LinkHooks(log);
   forgetAgentData(hooks, { models: db.models, sealer: new Sealer(cipher), log, now });
+  const { mapsApiKey, apiRootUrl } = config.google;
+  const settings = new Settings({
+    models: db.models,
+    cipher,
+    log,
+    now,
+    maps: mapsApiKey ? { apiKey: mapsApiKey, rootUrl: apiRootUrl } : undefined,
+  });
+  // A person's settings (reminders, briefing, home address) go with their link.
+  hooks.onIdentityUnlinked(async ({ teamId, slackUserId }) => {
+    await settings.forgetPerson(teamId, slackUserId);
+  });
   const accounts = new Accounts({
     models: db.models,
     sequelize: db.sequelize,
@@ -55,6 +68,7 @@ export function buildContext(
     states,
     oauth: new GoogleOAuthFlow({ config, states, links, accounts, log }),
     sessions: new Sessions(config.jwtSecret, now),
+    settings,
     now,
     retryClock,
     // The kinds the queue accepts; the engine (src/jobs/app-engine.ts, started by src/run.ts) runs the same catalogue.

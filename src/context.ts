@@ -12,6 +12,7 @@ import type { RetryClock } from './google/retry';
 import type { TokenStore } from './google/token-store';
 import type { JobQueue } from './job-queue';
 import type { Logger } from './log';
+import type { Settings } from './settings/settings';
 
 /** Everything a listener, route or tool may need, built once in src/index.ts (or by a test). */
 export interface AppContext {
@@ -27,6 +28,8 @@ export interface AppContext {
   states: OAuthStates;
   oauth: GoogleOAuthFlow;
   sessions: Sessions;
+  /** Each linked Slack person's settings for what Lume says first (reminders, briefing, location…). */
+  settings: Settings;
   now: () => Date;
   /** How retries of transient Google failures wait (tests record the waits instead of sleeping). */
   retryClock: RetryClock;

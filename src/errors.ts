@@ -21,6 +21,9 @@ export const ErrorCode = {
   ActionFailed: 'lume_action_failed',
   ActionCancelled: 'lume_action_cancelled',
   ActionOutcomeUnknown: 'lume_action_outcome_unknown',
+  // A settings change the service refused (the surfaces check the same rules first).
+  SettingsInvalid: 'lume_settings_invalid',
+  SettingsNotLinked: 'lume_settings_not_linked',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

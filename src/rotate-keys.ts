@@ -8,6 +8,7 @@ import type { AppContext } from './context';
 import { type CipherContext, DecryptError, type TokenCipher } from './crypto/token-cipher';
 import { tokenContext } from './google/token-store';
 import { isSealed, payloadContext } from './jobs/engine/payload';
+import { locationContext } from './settings/settings';
 
 /**
  * Key rotation (`npm run rotate-keys`), in one place: every column Lume stores encrypted is walked
@@ -73,6 +74,25 @@ async function resealAll<R extends Row>(cipher: TokenCipher, rows: R[], columns:
   return { rewritten, unreadable };
 }
 
+/** Every row of a table with integer ids, BATCH at a time in id order (`page` gives the rows after an id). */
+async function resealById<R extends Row & { id: number }>(
+  cipher: TokenCipher,
+  page: (afterId: number) => Promise<R[]>,
+  columns: Columns<R>,
+) {
+  let rewritten = 0;
+  let unreadable = 0;
+  for (let after = 0; ; ) {
+    const rows = await page(after);
+    const result = await resealAll(cipher, rows, columns);
+    rewritten += result.rewritten;
+    unreadable += result.unreadable;
+    if (rows.length < BATCH) break;
+    after = rows[rows.length - 1].id;
+  }
+  return { rewritten, unreadable };
+}
+
 export interface RotationReport {
   users: number;
   oauthStates: number;
@@ -106,20 +126,16 @@ export async function reencryptAgentData(
   models: Models,
   cipher: TokenCipher,
 ): Promise<{ rewritten: number; unreadable: number }> {
-  let rewritten = 0;
-  let unreadable = 0;
-  for (let after = 0; ; ) {
-    const rows = await models.AgentMessage.findAll({
-      where: { id: { [Op.gt]: after } },
-      order: [['id', 'ASC']],
-      limit: BATCH,
-    });
-    const result = await resealAll(cipher, rows, [['contentEnc', (m) => memoryContext(m.conversationKey)]]);
-    rewritten += result.rewritten;
-    unreadable += result.unreadable;
-    if (rows.length < BATCH) break;
-    after = rows[rows.length - 1].id;
-  }
+  const { rewritten, unreadable } = await resealById(
+    cipher,
+    (after: number) =>
+      models.AgentMessage.findAll({
+        where: { id: { [Op.gt]: after } },
+        order: [['id', 'ASC']],
+        limit: BATCH,
+      }),
+    [['contentEnc', (m) => memoryContext(m.conversationKey)]],
+  );
   // Pending actions live a day at most (housekeeping), so there are few: one query is enough.
   const actions = await resealAll(cipher, await models.PendingAction.findAll(), [
     ['argsEnc', (a) => actionContext(a, 'args')],
@@ -164,9 +180,27 @@ export async function reencryptJobPayloads(
   return { rewritten, unreadable };
 }
 
+/** People's leave-now locations (person_settings): one row per linked Slack person, so batched. */
+export function reencryptSettings(
+  models: Models,
+  cipher: TokenCipher,
+): Promise<{ rewritten: number; unreadable: number }> {
+  return resealById(
+    cipher,
+    (after: number) =>
+      models.PersonSetting.findAll({
+        where: { id: { [Op.gt]: after }, locationEnc: { [Op.ne]: null } },
+        order: [['id', 'ASC']],
+        limit: BATCH,
+      }),
+    [['locationEnc', (r) => locationContext(r.slackIdentityId)]],
+  );
+}
+
 export interface KeyRotationReport extends RotationReport {
   agentRows: number;
   jobPayloads: number;
+  settingsRows: number;
 }
 
 /** Everything stored encrypted, with the context's current key. */
@@ -174,10 +208,12 @@ export async function rotateAllKeys(ctx: AppContext): Promise<KeyRotationReport>
   const auth = await rotateKeys(ctx.db, ctx.cipher);
   const agent = await reencryptAgentData(ctx.db.models, ctx.cipher);
   const jobs = await reencryptJobPayloads(ctx.db, ctx.cipher);
+  const settings = await reencryptSettings(ctx.db.models, ctx.cipher);
   return {
     ...auth,
     agentRows: agent.rewritten,
     jobPayloads: jobs.rewritten,
-    unreadable: auth.unreadable + agent.unreadable + jobs.unreadable,
+    settingsRows: settings.rewritten,
+    unreadable: auth.unreadable + agent.unreadable + jobs.unreadable + settings.unreadable,
   };
 }

@@ -5,6 +5,7 @@ import { agent } from './003-agent';
 import { pendingActionZone } from './004-pending-action-zone';
 import { jobs } from './005-jobs';
 import { sessionGeneration } from './006-session-generation';
+import { personSettings } from './007-person-settings';
 
 /** Applied in this order; a new migration = one new file and one line here. */
 export const migrations: Migration[] = [
@@ -14,4 +15,5 @@ export const migrations: Migration[] = [
   pendingActionZone,
   jobs,
   sessionGeneration,
+  personSettings,
 ];

@@ -145,8 +145,9 @@ export class Accounts {
       if (hadAccess) ({ revokedAtGoogle } = await this.revokeGrant(user));
       else await user.increment('sessionGeneration');
     }
-    await identity.destroy();
+    // Listeners first, while rows that point at the identity (settings, say) are still there to find.
     await this.deps.hooks.emitIdentityUnlinked({ userId: user.id, ...slack });
+    await identity.destroy();
     const forgotten = await this.forgetIfOrphaned(user.id);
     return { email: user.email, hadAccess, revokedAtGoogle, forgotten };
   }

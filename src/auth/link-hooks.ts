@@ -9,7 +9,10 @@ export interface AccountLinkedEvent {
 
 type Listener = (event: AccountLinkedEvent) => Promise<void> | void;
 
-/** A Slack user no longer points at this Google account (disconnect, uninstall, a switch to another account). */
+/**
+ * A Slack user no longer points at this Google account (disconnect, uninstall, a switch to another
+ * account). On disconnect and uninstall listeners run before the link itself is deleted.
+ */
 export interface IdentityUnlinkedEvent {
   userId: string;
   teamId: string;

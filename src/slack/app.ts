@@ -42,7 +42,10 @@ export function createSlackApp(o: {
     ignoreSelf: false,
     extendedErrorHandler: true,
   });
-  const users = new SlackUsers(app.client, slackUserCache(ctx.now), ctx.log);
+  const users = new SlackUsers(app.client, slackUserCache(ctx.now), ctx.log, {
+    sink: ctx.settings,
+    now: ctx.now,
+  });
   const deps: SlackDeps = {
     ctx,
     agent: agent(slackAgentPorts({ ctx, client: app.client, users })),

@@ -2,10 +2,12 @@ import type { WebClient } from '@slack/web-api';
 import { isInvalidGrant } from '../google/errors';
 import { homeView } from './blocks/home';
 import type { SlackDeps } from './deps';
+import { settingsScene } from './settings-scene';
 
 /**
- * Publish a person's App Home. A connected person first sees their status and "Loading your day…"
- * at once, then the full agenda when Google answers; one whose grant died sees Connect again.
+ * Publish a person's App Home. A connected person first sees their status, their settings and
+ * "Loading your day…" at once, then the full agenda when Google answers; one whose grant died sees
+ * Connect again.
  */
 export async function publishHome(
   deps: SlackDeps,
@@ -30,11 +32,13 @@ export async function publishHome(
   }
 
   const email = account.user.email;
-  await publish(homeView({ kind: 'connected', email, agenda: 'loading' }));
+  const person = { teamId, slackUserId: userId };
+  const [settings, scene] = await Promise.all([ctx.settings.get(person), settingsScene(deps, person)]);
+  const connected = { kind: 'connected', email, settings: { settings, scene } } as const;
+  await publish(homeView({ ...connected, agenda: 'loading' }));
   try {
-    const tz = await deps.users.zone(teamId, userId);
-    const agenda = await deps.agenda.forUser(account.user, tz);
-    await publish(homeView({ kind: 'connected', email, agenda }));
+    const agenda = await deps.agenda.forUser(account.user, scene.zone);
+    await publish(homeView({ ...connected, agenda }));
   } catch (err) {
     if (isInvalidGrant(err)) {
       // The grant is gone (the client factory already deleted the tokens): show Connect instead.
@@ -45,8 +49,7 @@ export async function publishHome(
     ctx.log.error({ err, userId }, 'App Home agenda failed');
     await publish(
       homeView({
-        kind: 'connected',
-        email,
+        ...connected,
         agenda: { note: "Your day couldn't be loaded just now. Click Refresh to try again." },
       }),
     );

@@ -10,6 +10,17 @@ export interface SlackUserInfo {
   /** Display name for greetings and the agent's system prompt. */
   name: string;
   isBot: boolean;
+  /** When Lume asked Slack (a cached answer keeps the time of the read that filled the cache). */
+  readAt: Date;
+}
+
+/** Where each fresh read of a person's zone is recorded (the settings service: reminders and briefings use it). */
+export interface TimeZoneSink {
+  refreshTimeZone(
+    person: { teamId: string; slackUserId: string },
+    tz: string,
+    readAt: Date,
+  ): Promise<unknown>;
 }
 
 const TTL_MS = 10 * MINUTE_MS;
@@ -29,6 +40,7 @@ export class SlackUsers {
     private readonly client: WebClient,
     private readonly cache: LRUCache<string, SlackUserInfo>,
     private readonly log: Logger,
+    private readonly zones?: { sink: TimeZoneSink; now: () => Date },
   ) {}
 
   async info(teamId: string, userId: string): Promise<SlackUserInfo> {
@@ -41,9 +53,30 @@ export class SlackUsers {
       tz: u?.tz || 'UTC',
       name: u?.profile?.display_name || u?.real_name || u?.name || 'there',
       isBot: !!u?.is_bot,
+      readAt: this.zones?.now() ?? new Date(),
     };
     this.cache.set(key, info);
+    await this.record(teamId, userId, info);
     return info;
+  }
+
+  /** users.info now, whatever the cache holds (the daily time-zone re-read). */
+  async reread(teamId: string, userId: string): Promise<SlackUserInfo> {
+    this.cache.delete(`${teamId}:${userId}`);
+    return this.info(teamId, userId);
+  }
+
+  /**
+   * Every fresh read of a person's zone is stored for what Lume does on its own (only for linked
+   * people: the sink ignores anyone else). A failing store never fails the read that needed the zone.
+   */
+  private async record(teamId: string, userId: string, info: SlackUserInfo): Promise<void> {
+    if (!this.zones || info.isBot) return;
+    try {
+      await this.zones.sink.refreshTimeZone({ teamId, slackUserId: userId }, info.tz, info.readAt);
+    } catch (err) {
+      this.log.warn({ err, teamId, userId }, 'could not store the Slack time zone');
+    }
   }
 
   /**

@@ -5,6 +5,7 @@
  */
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+const DAY = 86_400_000;
 
 /** An IANA zone Intl accepts, else UTC (Slack can send an empty or unknown tz). */
 export function safeZone(tz: string | null | undefined): string {
@@ -78,12 +79,12 @@ export function parseLocal(text: string, timeZone: string): Date {
   if (!m) throw new Error(`"${text}" is not an ISO 8601 date or date-time`);
   if (m[7]) return new Date(text.trim().replace(' ', 'T'));
   const wall = Date.UTC(+m[1], +m[2] - 1, +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0));
-  // Two guesses, one per offset around any transition; keep those that read back as this wall time.
-  const first = wall - offsetMinutes(new Date(wall), timeZone) * 60_000;
-  const second = wall - offsetMinutes(new Date(first), timeZone) * 60_000;
+  // Two guesses, with the offsets a day either side (one per side of any transition); keep those that
+  // read back as this wall time. West or east of Greenwich, a repeated time then has both candidates.
+  const guesses = [-DAY, DAY].map((d) => wall - offsetMinutes(new Date(wall + d), timeZone) * 60_000);
   const readsBack = (t: number) => t + offsetMinutes(new Date(t), timeZone) * 60_000 === wall;
-  const valid = [first, second].filter(readsBack);
-  return new Date(valid.length ? Math.min(...valid) : Math.max(first, second));
+  const valid = guesses.filter(readsBack);
+  return new Date(valid.length ? Math.min(...valid) : Math.max(...guesses));
 }
 
 /** "YYYY-MM-DD" plus n days (calendar arithmetic, no zone involved). */

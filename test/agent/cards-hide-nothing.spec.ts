@@ -92,7 +92,7 @@ describe('agent: confirmation cards hide nothing', () => {
       messageTs: card.message.ts,
     });
     const [opened] = await w.t.slack.state.waitForCall('views.open');
-    const viewId = [...w.t.slack.state.modals.keys()][0];
+    const viewId = String(w.t.slack.state.openedViews[0]?.id);
     const pages: Section[][] = [(opened.args.view as { blocks: Section[] }).blocks];
     for (;;) {
       const nav = (

@@ -14,8 +14,11 @@ import { type FakeGoogle, startFakeGoogle } from '../fakes/google/server';
 import {
   blockAction,
   eventCallback,
+  type FieldInput,
+  formState,
   type SlackRequest,
   slashCommand,
+  viewSubmission,
   type Who,
 } from '../fakes/slack/payloads';
 import { type FakeSlack, startFakeSlack } from '../fakes/slack/server';
@@ -81,6 +84,11 @@ export interface TestServer {
     o?: { eventId?: string; retryNum?: number; teamId?: string },
   ): Promise<Sent & { eventId: string }>;
   action(o: Parameters<typeof blockAction>[1]): Promise<Sent>;
+  /**
+   * Submit a modal the fake Slack opened, as `userId`, with `input` changed (by block_id) and every
+   * other field as the view prefilled it. The ack's body is the response_action, if any.
+   */
+  submit(view: Record<string, unknown>, userId: string, input?: Record<string, FieldInput>): Promise<Sent>;
   close(): Promise<void>;
 }
 
@@ -171,6 +179,8 @@ export async function startTestServer(o: TestServerOptions = {}): Promise<TestSe
       return { ...sent, eventId: req.eventId };
     },
     action: (ao) => post(blockAction(who, ao)),
+    submit: (view, userId, input) =>
+      post(viewSubmission(who, { userId, view, values: formState(view, input) })),
     async close() {
       await engine.stop(0);
       http.closeAllConnections();

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Agenda, AgendaEvent, AgendaTask } from '../../src/agenda';
+import { defaultSettings } from '../../src/settings/settings';
 import { actionOutcomeCard } from '../../src/slack/blocks/action-outcome-card';
 import { agendaMessage } from '../../src/slack/blocks/agenda';
 import { answerMessages } from '../../src/slack/blocks/answer-message';
@@ -7,10 +8,12 @@ import { confirmCard } from '../../src/slack/blocks/confirm-card';
 import { connectedMessage, connectMessage, disconnectedMessage } from '../../src/slack/blocks/connect';
 import { helpMessage } from '../../src/slack/blocks/help';
 import { homeView } from '../../src/slack/blocks/home';
+import { settingsModal } from '../../src/slack/blocks/settings-modal';
 import { revokedMessageText, statusMessage } from '../../src/slack/blocks/status';
 import { esc, truncate } from '../../src/slack/blocks/text';
 import { welcomeMessage } from '../../src/slack/blocks/welcome';
 import { SUBCOMMANDS } from '../../src/slack/listeners/commands';
+import { modalError } from '../fakes/slack/views';
 import { blockKitProblems } from './block-kit-limits';
 
 /** What a stranger can put in an event title, a mail subject, a task or a display name. */
@@ -165,6 +168,34 @@ describe('Block Kit builders with hostile and oversized data stay within Slack l
     assert.match(texts(unconfirmed.blocks), /<https:\/\/myaccount\.google\.com\/permissions\|/);
     valid('help', helpMessage(SUBCOMMANDS));
     valid('welcome', welcomeMessage(false));
+  });
+
+  it('settings on App Home, in the modal and in the Connected DM, with a hostile address and zone', () => {
+    const settings = {
+      ...defaultSettings(),
+      briefing: { hour: 8, minute: 30, days: 'weekdays' as const },
+      location: { input: HOSTILE[0], formattedAddress: HOSTILE[2], placeId: 'p', lat: 1, lng: 2 },
+    };
+    const scene = {
+      zone: 'America/Los_Angeles',
+      now: new Date('2025-06-10T16:00:00Z'),
+      mapsConfigured: false,
+    };
+    const a = hostileAgenda();
+    const home = homeView({ kind: 'connected', email: a.email, agenda: a, settings: { settings, scene } });
+    valid('home view with settings', home);
+    assert.doesNotMatch(texts(home.blocks), /<!channel>/);
+    valid('connected, offering', connectedMessage(a.email, { owner: 'U1', briefing: null, scene }));
+    valid(
+      'connected, briefing set',
+      connectedMessage(a.email, { owner: 'U1', briefing: settings.briefing, scene }),
+    );
+    const modal = settingsModal(
+      { ...settings, location: { ...settings.location, input: 'x'.repeat(200) } },
+      { ...scene, mapsConfigured: true },
+      { from: 'home' },
+    );
+    assert.deepEqual(modalError(modal), undefined);
   });
 
   it('a confirmation card for a reply quoting a long thread (every line starts with ">")', () => {

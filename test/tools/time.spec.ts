@@ -27,6 +27,14 @@ describe("time in the user's zone", () => {
       toLocalIso(new Date('2024-11-03T09:30:00Z'), 'America/Los_Angeles'),
       '2024-11-03T01:30:00-08:00',
     );
+    // 02:30 happens twice on 27 October 2024 in Berlin (and 01:30 on 3 November in Los Angeles): the first.
+    assert.equal(parseLocal('2024-10-27T02:30', 'Europe/Berlin').toISOString(), '2024-10-27T00:30:00.000Z');
+    assert.equal(
+      parseLocal('2024-11-03T01:30', 'America/Los_Angeles').toISOString(),
+      '2024-11-03T08:30:00.000Z',
+    );
+    // 02:30 does not exist on 31 March 2024 in Berlin either: forward, to 03:30 CEST.
+    assert.equal(parseLocal('2024-03-31T02:30', 'Europe/Berlin').toISOString(), '2024-03-31T01:30:00.000Z');
     assert.equal(addDays('2024-02-28', 2), '2024-03-01');
     assert.throws(() => parseLocal('tomorrow at 3', 'UTC'), /not an ISO 8601/);
   });

@@ -16,6 +16,10 @@ export const ACTIONS = {
   viewRequest: 'lume_action_view',
   /** Feedback buttons under each agent answer (src/slack/blocks/answer-feedback.ts). */
   answerFeedback: 'lume_answer_feedback',
+  /** App Home's Edit: opens the settings modal (src/slack/blocks/settings-modal.ts). */
+  editSettings: 'lume_settings_edit',
+  /** The "Connected" DM's one-click briefing offer; the value is the Slack user the DM was sent to. */
+  briefingOffer: 'lume_briefing_offer',
 } as const;
 
 export const promptActionId = (index: number) => `${ACTIONS.promptPrefix}${index}`;

@@ -3,8 +3,12 @@ import type { Unlinked } from '../../auth/accounts';
 import { CONNECT_LINK_TTL_MS } from '../../auth/connect-links';
 import { REQUESTED_SCOPES, SCOPE_AREAS } from '../../google/scopes';
 import { GOOGLE_PERMISSIONS_URL } from '../../messages';
+import { BRIEFING_DAYS_WORDS, OFFERED_BRIEFING } from '../../settings/rules';
+import { formatTimeOfDay } from '../../settings/time-of-day';
+import type { Briefing } from '../../settings/types';
 import { inWords } from '../../time/duration';
 import { ACTIONS } from './action-ids';
+import { briefingWhen, type SettingsScene } from './settings';
 import { type Block, context, esc, type SlackMessage, section } from './text';
 
 /** The areas /lume connect asks Google for, in words, derived from the scopes actually requested. */
@@ -68,8 +72,39 @@ export function disconnectButton(email: string): types.Button {
   };
 }
 
-/** The DM sent when a link completes. */
-export function connectedMessage(email: string): SlackMessage {
+/** The "Connected" DM's briefing part: the offer (one click), or the briefing as it now stands. */
+export interface BriefingOffer {
+  /** The Slack user the DM goes to: only their click takes the offer. */
+  owner: string;
+  briefing: Briefing | null;
+  scene: Pick<SettingsScene, 'zone' | 'now'>;
+}
+
+const OFFER_WHEN = `${BRIEFING_DAYS_WORDS[OFFERED_BRIEFING.days]} at ${formatTimeOfDay(OFFERED_BRIEFING)}`;
+
+function briefingBlock(o: BriefingOffer): Block {
+  if (o.briefing)
+    return section(
+      `:sunrise: *Your daily briefing:* ${briefingWhen(o.briefing, o.scene)}. Change it with \`/lume briefing\` or \`/lume settings\`.`,
+    );
+  return {
+    type: 'section',
+    text: {
+      type: 'mrkdwn',
+      text: `:sunrise: *Your day, each morning:* your calendar, tasks and the mail that needs you, as a DM. Get this ${OFFER_WHEN} (${esc(o.scene.zone)})?`,
+    },
+    accessory: {
+      type: 'button',
+      action_id: ACTIONS.briefingOffer,
+      text: { type: 'plain_text', text: `Yes, ${OFFER_WHEN}` },
+      value: o.owner,
+      style: 'primary',
+    },
+  };
+}
+
+/** The DM sent when a link completes, offering the daily briefing when there is an offer to make. */
+export function connectedMessage(email: string, offer?: BriefingOffer): SlackMessage {
   const text = `Connected as ${email}.`;
   return {
     text,
@@ -80,6 +115,7 @@ export function connectedMessage(email: string): SlackMessage {
         accessory: disconnectButton(email),
       },
       section('Try `/lume today` for your day, or ask me anything right here.'),
+      ...(offer ? [briefingBlock(offer)] : []),
     ],
   };
 }

@@ -1,4 +1,4 @@
-import { context, header, type SlackMessage, section } from './text';
+import { context, esc, header, type SlackMessage, section } from './text';
 
 /** What `/lume help` shows of each subcommand (src/slack/listeners/commands lists them). */
 export interface SubcommandSummary {
@@ -7,9 +7,10 @@ export interface SubcommandSummary {
 }
 
 export function helpMessage(commands: readonly SubcommandSummary[]): SlackMessage {
-  const lines = commands.map((c) => `\`${c.usage}\` — ${c.description}`);
+  // Escaped: `<minutes>` is Slack's link syntax, even inside backticks.
+  const lines = commands.map((c) => `\`${esc(c.usage)}\` — ${c.description}`);
   return {
-    text: `Lume commands: ${commands.map((c) => c.usage).join(', ')}, or /lume &lt;question&gt;`,
+    text: `Lume commands: ${commands.map((c) => esc(c.usage)).join(', ')}, or /lume &lt;question&gt;`,
     blocks: [
       header('Lume — your Google day, in Slack'),
       section(lines.join('\n')),

@@ -2,15 +2,23 @@ import type { types } from '@slack/bolt';
 import type { Agenda } from '../../agenda';
 import { formatDay } from '../../agenda/time';
 import { CONNECT_LINK_TTL_MS } from '../../auth/connect-links';
+import type { PersonSettings } from '../../settings/types';
 import { inWords } from '../../time/duration';
 import { SUGGESTED_PROMPTS } from '../suggested-prompts';
 import { ACTIONS } from './action-ids';
 import { agendaBlocks, zoneLine } from './agenda';
 import { connectButton, disconnectButton, REQUESTED_AREAS } from './connect';
+import { type SettingsScene, settingsLines } from './settings';
 import { type Block, context, divider, esc, header, section } from './text';
 
 export type HomeState =
-  | { kind: 'connected'; email: string; agenda: 'loading' | Agenda | { note: string } }
+  | {
+      kind: 'connected';
+      email: string;
+      agenda: 'loading' | Agenda | { note: string };
+      /** What Lume does on its own for this person, with an Edit button. */
+      settings?: { settings: PersonSettings; scene: SettingsScene };
+    }
   | { kind: 'not-connected'; connectUrl: string; revokedEmail?: string };
 
 function accountBlocks(s: HomeState): Block[] {
@@ -51,18 +59,34 @@ function dayBlocks(s: Extract<HomeState, { kind: 'connected' }>): Block[] {
   ];
 }
 
-/** The App Home tab: account status with Connect/Disconnect, today's agenda, and what to ask. */
+function settingsBlocks(s: NonNullable<Extract<HomeState, { kind: 'connected' }>['settings']>): Block[] {
+  return [
+    {
+      type: 'section',
+      text: { type: 'mrkdwn', text: '*What Lume tells you on its own*' },
+      accessory: {
+        type: 'button',
+        action_id: ACTIONS.editSettings,
+        text: { type: 'plain_text', text: 'Edit' },
+      },
+    },
+    section(settingsLines(s.settings, s.scene).join('\n')),
+  ];
+}
+
+/** The App Home tab: account status with Connect/Disconnect, today's agenda, settings, and what to ask. */
 export function homeView(s: HomeState): types.HomeView {
   const blocks: Block[] = [
     header('Lume'),
     ...accountBlocks(s),
     divider(),
     ...(s.kind === 'connected' ? [...dayBlocks(s), divider()] : []),
+    ...(s.kind === 'connected' && s.settings ? [...settingsBlocks(s.settings), divider()] : []),
     section(
       `*Ask me in Messages*, for example:\n${SUGGESTED_PROMPTS.map((p) => `• _${esc(p.message)}_`).join('\n')}`,
     ),
     context(
-      'Commands: `/lume today` · `/lume status` · `/lume help`. Nothing changes until you click *Confirm*.',
+      'Commands: `/lume today` · `/lume status` · `/lume settings` · `/lume help`. Nothing changes until you click *Confirm*.',
     ),
   ];
   return { type: 'home', blocks };

@@ -1,5 +1,6 @@
 import { blocksError } from './blocks';
 import type { FakeMessage, FakeSlackState } from './state';
+import { modalError, viewsOpen } from './views';
 
 type Args = Record<string, unknown>;
 export type MethodResult = Record<string, unknown> & { ok: boolean };
@@ -133,26 +134,16 @@ export const METHODS: Record<string, Method> = {
     s.homeViews.set(String(a.user_id), { type: view.type, blocks: view.blocks ?? [] });
     return { ok: true, view: { id: `V${s.nextTs().replace('.', '')}`, hash: s.nextTs(), ...view } };
   },
-  // A modal: 100 blocks at most, a title of at most 24 characters; opened with a trigger_id, updated by id.
-  'views.open': (s, a) => {
-    const view = a.view as { type?: string; title?: { text?: string }; blocks?: unknown[] } | undefined;
-    if (!str(a.trigger_id)) return fail('invalid_trigger_id');
-    if (view?.type !== 'modal') return fail('invalid_arguments');
-    if ((view.title?.text ?? '').length > 24) return fail('invalid_arguments', { errors: ['title over 24'] });
-    const err = blocksError(view.blocks, 100);
-    if (err) return fail('invalid_arguments', { errors: [err] });
-    const id = `V${s.nextTs().replace('.', '')}`;
-    s.modals.set(id, { type: view.type, title: view.title, blocks: view.blocks ?? [] });
-    return { ok: true, view: { id, ...view } };
-  },
+  'views.open': viewsOpen,
+  // A modal opened before is replaced in place (paging through a long request): same limits as views.open.
   'views.update': (s, a) => {
-    const view = a.view as { type?: string; title?: unknown; blocks?: unknown[] } | undefined;
-    const id = str(a.view_id) ?? '';
-    if (!s.modals.has(id) || !view) return fail('not_found');
-    const err = blocksError(view.blocks, 100);
-    if (err) return fail('invalid_arguments', { errors: [err] });
-    s.modals.set(id, { type: String(view.type), title: view.title, blocks: view.blocks ?? [] });
-    return { ok: true, view: { id, ...view } };
+    const view = s.openedViews.find((v) => v.id === a.view_id);
+    if (!view) return fail('not_found');
+    const err = modalError(a.view);
+    if (err) return fail('invalid_arguments', { response_metadata: { messages: [`[ERROR] ${err}`] } });
+    Object.assign(view, a.view as Record<string, unknown>, { hash: s.nextTs() });
+    s.emit('change');
+    return { ok: true, view };
   },
   'apps.connections.open': (s) => ({
     ok: true,

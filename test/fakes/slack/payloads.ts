@@ -15,9 +15,8 @@ export interface Who {
 }
 
 let triggerCounter = 0;
-/** Slack makes a trigger_id per invocation (a command, a click); two never share one. */
-export const newTriggerId = () =>
-  `${Date.now()}.${++triggerCounter}.${Math.random().toString(16).slice(2, 14)}`;
+/** A trigger_id as Slack mints them: unique, and (for the fake's 3-second rule) led by its time in ms. */
+export const newTrigger = () => `${Date.now()}.${++triggerCounter}.trigger`;
 
 export function slashCommand(
   who: Who,
@@ -36,7 +35,7 @@ export function slashCommand(
     api_app_id: who.appId,
     is_enterprise_install: 'false',
     response_url: o.responseUrl,
-    trigger_id: newTriggerId(),
+    trigger_id: newTrigger(),
   });
   return { body: form.toString(), contentType: 'application/x-www-form-urlencoded' };
 }
@@ -121,7 +120,7 @@ export function blockAction(
             is_ephemeral: false,
           }
         : { type: 'view', view_id: o.container.viewId },
-    trigger_id: newTriggerId(),
+    trigger_id: newTrigger(),
     team: { id: who.teamId, domain: 'lume-test' },
     enterprise: null,
     is_enterprise_install: false,
@@ -141,6 +140,81 @@ export function blockAction(
         action_ts: `${Date.now() / 1000}`,
       },
     ],
+  };
+  return {
+    body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+    contentType: 'application/x-www-form-urlencoded',
+  };
+}
+
+type Obj = Record<string, unknown>;
+/** What a person did to one field: values ticked or chosen, or text typed; null empties it. */
+export type FieldInput = string | string[] | null;
+
+/**
+ * `view.state.values` as Slack sends it on submission: every input block of the view, each field
+ * as the person left it — what they changed in `input` (by block_id), the rest as the view
+ * prefilled it (initial_value, initial_option(s), initial_time).
+ */
+export function formState(view: Obj, input: Record<string, FieldInput> = {}): Obj {
+  const values: Record<string, Obj> = {};
+  for (const block of (view.blocks ?? []) as Obj[]) {
+    if (block.type !== 'input') continue;
+    const el = block.element as Obj;
+    const id = String(block.block_id);
+    const given = Object.hasOwn(input, id) ? input[id] : undefined;
+    const options = (el.options ?? []) as Obj[];
+    const pick = (v: FieldInput | undefined) => options.find((o) => o.value === v) ?? null;
+    let state: Obj;
+    switch (el.type) {
+      case 'checkboxes': {
+        const chosen =
+          given === undefined
+            ? ((el.initial_options ?? []) as Obj[])
+            : options.filter((o) => (given ?? []).includes(String(o.value)));
+        state = { type: el.type, selected_options: chosen };
+        break;
+      }
+      case 'static_select':
+      case 'radio_buttons':
+        state = {
+          type: el.type,
+          selected_option: given === undefined ? (el.initial_option ?? null) : pick(given),
+        };
+        break;
+      case 'timepicker':
+        state = {
+          type: el.type,
+          selected_time: given === undefined ? (el.initial_time ?? null) : given,
+          ...(el.timezone ? { timezone: el.timezone } : {}),
+        };
+        break;
+      default:
+        state = { type: el.type, value: given === undefined ? (el.initial_value ?? null) : given };
+    }
+    values[id] = { [String(el.action_id)]: state };
+  }
+  return { values };
+}
+
+/** A view_submission as Slack posts it to the request URL (form-encoded `payload`), for the user who clicked Submit. */
+export function viewSubmission(who: Who, o: { userId: string; view: Obj; values: Obj }): SlackRequest {
+  const payload = {
+    type: 'view_submission',
+    team: { id: who.teamId, domain: 'lume-test' },
+    user: {
+      id: o.userId,
+      username: o.userId.toLowerCase(),
+      name: o.userId.toLowerCase(),
+      team_id: who.teamId,
+    },
+    api_app_id: who.appId,
+    token: 'deprecated-verification-token',
+    trigger_id: newTrigger(),
+    view: { ...o.view, state: o.values },
+    response_urls: [],
+    is_enterprise_install: false,
+    enterprise: null,
   };
   return {
     body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),

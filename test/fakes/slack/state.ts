@@ -49,8 +49,10 @@ export class FakeSlackState extends EventEmitter {
   readonly responses: ResponseUrlPost[] = [];
   /** Last view published per user (views.publish). */
   readonly homeViews = new Map<string, { type: string; blocks: unknown[] }>();
-  /** Modals opened (views.open) and as last updated (views.update), by view id. */
-  readonly modals = new Map<string, { type: string; title?: unknown; blocks: unknown[] }>();
+  /** Every modal views.open opened, as Slack returned it (id, hash, blocks…), oldest first. */
+  readonly openedViews: Record<string, unknown>[] = [];
+  /** trigger_ids already exchanged for a modal: Slack takes each once. */
+  readonly usedTriggers = new Set<string>();
   /** Answer these methods with {ok:false, error}, `times` times (default: always). */
   failures: { method: string; error: string; times?: number }[] = [];
   private tsCounter = 0;

@@ -1,10 +1,12 @@
 import type { App } from '@slack/bolt';
 import { ACTIONS, PROMPT_ACTION } from '../../blocks/action-ids';
 import type { SlackDeps } from '../../deps';
+import { briefingOfferClicked } from './briefing-offer';
 import { cancelActionClicked } from './cancel-action';
 import { confirmActionClicked } from './confirm-action';
 import { connectLinkClicked } from './connect-link';
 import { disconnectClicked } from './disconnect';
+import { editSettingsClicked } from './edit-settings';
 import { answerFeedbackClicked } from './feedback';
 import { refreshHomeClicked } from './refresh-home';
 import { suggestedPromptClicked } from './suggested-prompt';
@@ -23,4 +25,6 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action(ACTIONS.cancelAction, cancelActionClicked(deps));
   app.action(new RegExp(`^${ACTIONS.viewRequest}(:\\d+)?$`), viewRequestClicked(deps));
   app.action(ACTIONS.answerFeedback, answerFeedbackClicked(deps));
+  app.action(ACTIONS.editSettings, editSettingsClicked(deps));
+  app.action(ACTIONS.briefingOffer, briefingOfferClicked(deps));
 }

@@ -51,8 +51,9 @@ export type Subcommand<A = unknown> = Definition<A> &
     | { replyInAck(input: { args: A; commands: readonly Subcommand[] }): SlackMessage; handler?: undefined }
   );
 
-const ok = <A>(value: A): ArgsResult<A> => ({ kind: 'ok', value });
-const question = { kind: 'question' } as const;
+export const ok = <A>(value: A): ArgsResult<A> => ({ kind: 'ok', value });
+export const question = { kind: 'question' } as const;
+export const invalid = (allowed: string) => ({ kind: 'invalid', allowed }) as const;
 
 /** Nothing may follow the name: anything that does makes the text a question. */
 export const noArgs: ArgRule<undefined> = (words) => (words.length === 0 ? ok(undefined) : question);
