@@ -6,7 +6,20 @@ import {
   Model,
   type Sequelize,
 } from 'sequelize';
-export type PendingActionStatus = 'pending' | 'running' | 'done' | 'failed' | 'cancelled' | 'expired';
+/**
+ * pending → running (claimed by a Confirm click) → done | failed; or → cancelled | expired. A run
+ * whose process died stays running until its lease passes; then the recovery sweep takes it
+ * (recovering) and settles it done, failed, or unknown when Google cannot say.
+ */
+export type PendingActionStatus =
+  | 'pending'
+  | 'running'
+  | 'recovering'
+  | 'done'
+  | 'failed'
+  | 'unknown'
+  | 'cancelled'
+  | 'expired';
 
 /**
  * A data-changing tool call the model proposed, waiting for its Slack user's Confirm. Arguments,

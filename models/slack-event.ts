@@ -8,9 +8,11 @@ import {
 } from 'sequelize';
 
 /**
- * An Events API delivery Lume has taken. The unique event_id is the dedupe: Slack retries a delivery
- * (x-slack-retry-num) it thinks failed, and with two app instances either one may receive the retry,
- * so the claim has to live in the database, not in memory.
+ * A Slack request Lume has taken: an Events API delivery (its event_id) or a command or interaction
+ * (`trigger:` and a hash of its trigger_id). The unique key is the dedupe: Slack retries a delivery
+ * (x-slack-retry-num) it thinks failed, a captured request can be replayed within its signature's
+ * window, and with two app instances either one may receive the copy, so the claim has to live in the
+ * database, not in memory.
  */
 export class SlackEvent extends Model<InferAttributes<SlackEvent>, InferCreationAttributes<SlackEvent>> {
   declare id: CreationOptional<number>;

@@ -1,4 +1,5 @@
 import type { Database } from '../models/db';
+import { forgetAgentData } from './agent/forget-people';
 import { Accounts } from './auth/accounts';
 import { ConnectLinks } from './auth/connect-links';
 import { LinkHooks } from './auth/link-hooks';
@@ -7,6 +8,7 @@ import { OAuthStates } from './auth/oauth-states';
 import { Sessions } from './auth/sessions';
 import type { Config } from './config';
 import type { AppContext } from './context';
+import { Sealer } from './crypto/sealer';
 import { TokenCipher } from './crypto/token-cipher';
 import { GoogleClientFactory } from './google/client-factory';
 import { type RetryClock, realRetryClock } from './google/retry';
@@ -29,6 +31,8 @@ export function buildContext(
   const tokens = new TokenStore(cipher);
   const google = new GoogleClientFactory({ google: config.google, models: db.models, tokens, log });
   const links = new ConnectLinks(db.models, config.publicUrl, now);
+  const hooks = new LinkHooks(log);
+  forgetAgentData(hooks, { models: db.models, sealer: new Sealer(cipher), log, now });
   const { mapsApiKey, apiRootUrl } = config.google;
   const settings = new Settings({
     models: db.models,
@@ -37,13 +41,17 @@ export function buildContext(
     now,
     maps: mapsApiKey ? { apiKey: mapsApiKey, rootUrl: apiRootUrl } : undefined,
   });
+  // A person's settings (reminders, briefing, home address) go with their link.
+  hooks.onIdentityUnlinked(async ({ teamId, slackUserId }) => {
+    await settings.forgetPerson(teamId, slackUserId);
+  });
   const accounts = new Accounts({
     models: db.models,
     sequelize: db.sequelize,
     tokens,
     google,
     googleConfig: config.google,
-    settings,
+    hooks,
     log,
   });
   const states = new OAuthStates(db.models, cipher, now);
@@ -56,7 +64,7 @@ export function buildContext(
     google,
     links,
     accounts,
-    hooks: new LinkHooks(log),
+    hooks,
     states,
     oauth: new GoogleOAuthFlow({ config, states, links, accounts, log }),
     sessions: new Sessions(config.jwtSecret, now),

@@ -20,6 +20,7 @@ export const ErrorCode = {
   ActionDone: 'lume_action_done',
   ActionFailed: 'lume_action_failed',
   ActionCancelled: 'lume_action_cancelled',
+  ActionOutcomeUnknown: 'lume_action_outcome_unknown',
   // A settings change the service refused (the surfaces check the same rules first).
   SettingsInvalid: 'lume_settings_invalid',
   SettingsNotLinked: 'lume_settings_not_linked',

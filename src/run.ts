@@ -21,10 +21,17 @@ export async function run(config: Config): Promise<void> {
   if (applied.length) log.info({ applied }, 'database migrations applied');
 
   const ctx = buildContext(config, db, log);
-  const server = await createServer(ctx, { agent: (ports) => createAgent(ctx, ports) });
+  let agent: JobPorts['agent'];
+  const server = await createServer(ctx, {
+    agent: (ports) => {
+      const built = createAgent(ctx, ports);
+      agent = built;
+      return built;
+    },
+  });
 
   // Ports that Slack (or anything else outside src/jobs) implements for job kinds are passed here.
-  const ports: JobPorts = {};
+  const ports: JobPorts = { agent };
   // Every instance on the database claims jobs under its own name; a restart is a new instance.
   const instanceId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   // Metrics (/metrics) attach here through `events`: started (lag), done, retried, dead.

@@ -54,6 +54,7 @@ export function toAgendaEvent(e: calendar_v3.Schema$Event, day: DayWindow): Agen
     location: location && location !== joinUrl ? location : undefined,
     joinUrl,
     htmlLink: e.htmlLink ?? undefined,
+    ...(e.visibility === 'private' || e.visibility === 'confidential' ? { private: true } : {}),
     ...(mine === 'tentative' || mine === 'needsAction'
       ? { myResponse: mine as AgendaEvent['myResponse'] }
       : {}),

@@ -15,6 +15,8 @@ export interface AgendaEvent {
   htmlLink?: string;
   /** The person's own answer, when it is not a clear yes (declined events are left out). */
   myResponse?: 'tentative' | 'needsAction';
+  /** Visibility private or confidential: shown to others only as busy. */
+  private?: boolean;
 }
 
 export interface AgendaTask {

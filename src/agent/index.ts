@@ -7,6 +7,7 @@ import type { Tool } from '../tools/types';
 import { decide } from './confirm/decide';
 import { PendingActions } from './confirm/pending-actions';
 import { pick } from './confirm/pick';
+import { recoverStalled } from './confirm/recover-stalled';
 import type { AgentDeps } from './deps';
 import { ConversationMemory, DEFAULT_MEMORY, type MemoryLimits } from './memory/memory-store';
 import { createGeminiModel } from './model/gemini';
@@ -55,9 +56,12 @@ export function createAgent(ctx: AppContext, ports: AgentPorts, options: AgentOp
     limiter: new PerMinuteLimiter(ctx.config.agent.turnsPerMinute, ctx.now),
     ports,
   };
+  const decisions = { ...deps, toolByName: deps.tools.toolByName };
   return {
     handle: (turn) => handleTurn(deps, turn),
-    decide: (click) => decide({ ...deps, toolByName: deps.tools.toolByName }, click),
+    decide: (click) => decide(decisions, click),
+    request: (ask) => deps.actions.requestOf(ask),
+    recoverStalledActions: () => recoverStalled(decisions),
     pick: (click) => pick(deps, click),
   };
 }

@@ -1,4 +1,3 @@
-const URL_IN_TEXT = /https?:\/\/[^\s<>"'`|\\^{}]+/gi;
 const TRAILING = /[.,;:!?)\]}*_~]+$/;
 /**
  * Google and Slack pages the model may point to from its own knowledge (help, account, Calendar,
@@ -29,34 +28,44 @@ const FORWARDING_PATH = /^\/(amp|url|imgres|aclk|linkredirect)(\/|$)/i;
 
 export const cleanUrl = (url: string): string => url.replace(TRAILING, '');
 
+/** A plain address to write to, nothing appended (`?subject=…&body=…` would carry data in the click). */
+const MAILTO = /^mailto:[^\s?#&/<>"']+@[^\s?#&/<>"']+$/i;
+
 /**
  * Which links an answer may contain. A prompt-injected model could hide the user's data in a URL
- * (https://evil.example/?q=<secret>) and wait for a click or an unfurl, so links survive only when
- * they point to a URL the tools returned this conversation (the meeting link of an event, the Maps
- * page of a place), or to one of Google's or Slack's own pages (OWN_PAGES) with nothing appended:
- * no query, no fragment, no credentials — which also rules out redirectors such as google.com/url?q=….
+ * (https://evil.example/?q=<secret>, secret.evil.example) and wait for a click or an unfurl; and a
+ * mail or an event description, written by anyone, could offer it a set of links whose choice spells
+ * the data out. So a link survives only when it is, exactly, a URL from a *trusted field* of a tool
+ * result this conversation — one Google or Lume made (an event's htmlLink, its Meet or conference
+ * link, a place's Maps page), which each tool names in its `linkFields` — or one of Google's or
+ * Slack's own pages (OWN_PAGES) with nothing appended: no query, no fragment, no credentials, which
+ * also rules out redirectors such as google.com/url?q=…. A URL in free text (a mail body, a
+ * description, a location) is never learnt, and an answer that repeats it shows it defused.
  */
 export class LinkPolicy {
-  private readonly fromData = new Set<string>();
+  private readonly trusted = new Set<string>();
 
-  /** Remember every URL inside a tool result (any depth). */
-  addFromData(value: unknown): void {
-    const walk = (v: unknown, depth: number): void => {
+  /** Learn the URLs under `fields` (their names, at any depth of `result`): the ones a tool vouches for. */
+  learn(result: unknown, fields: readonly string[]): void {
+    if (!fields.length) return;
+    const names = new Set(fields);
+    const walk = (v: unknown, depth: number, underField: boolean): void => {
       if (depth > 20 || v === null || v === undefined) return;
       if (typeof v === 'string') {
-        for (const m of v.matchAll(URL_IN_TEXT)) this.fromData.add(cleanUrl(m[0]));
+        if (underField && /^https:\/\/[^\s]+$/i.test(v)) this.trusted.add(v).add(cleanUrl(v));
       } else if (Array.isArray(v)) {
-        for (const item of v) walk(item, depth + 1);
+        for (const item of v) walk(item, depth + 1, underField);
       } else if (typeof v === 'object') {
-        for (const item of Object.values(v)) walk(item, depth + 1);
+        for (const [key, item] of Object.entries(v)) walk(item, depth + 1, names.has(key));
       }
     };
-    walk(value, 0);
+    walk(result, 0, false);
   }
 
   allows(raw: string): boolean {
     const url = cleanUrl(raw.trim());
-    if (this.fromData.has(url)) return true;
+    if (this.trusted.has(url)) return true;
+    if (MAILTO.test(url)) return true;
     let parsed: URL;
     try {
       parsed = new URL(url);

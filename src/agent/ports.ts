@@ -82,7 +82,9 @@ export type CardOutcome =
   | { kind: 'done'; by: string; at: Date; detail?: string }
   | { kind: 'failed'; by: string; at: Date; detail: string }
   | { kind: 'cancelled'; by: string; at: Date }
-  | { kind: 'expired' };
+  | { kind: 'expired' }
+  /** Confirmed, then interrupted, and Google cannot say whether it happened: `detail` says where to look. */
+  | { kind: 'unknown'; by: string; at: Date; detail: string };
 
 /** A card once posted: where it is. */
 export interface PostedCard {
@@ -93,6 +95,11 @@ export interface PostedCard {
 export interface Cards {
   /** The card decided: the same preview as a record, the outcome instead of the buttons. */
   settle(card: PostedCard, preview: ActionPreview, outcome: CardOutcome): Promise<void>;
+  /**
+   * A message of Lume's own in the card's conversation (its thread, if any), that notifies the person:
+   * a card changing in place does not, and an interrupted action's outcome must reach them.
+   */
+  followUp(card: { channelId: string; threadTs?: string }, text: string): Promise<void>;
   /** Tell only the person who clicked why their click changed nothing; the card is left alone. */
   refuse(to: { channelId: string; slackUserId: string }, text: string): Promise<void>;
   /** The choices decided: the buttons give way to what was picked (its card follows). */

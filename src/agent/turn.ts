@@ -83,7 +83,12 @@ async function converse(
   ]);
   // Links from earlier tool results in this conversation stay linkable ("what was that Meet link?").
   for (const c of history)
-    for (const p of c.parts ?? []) if (p.functionResponse) links.addFromData(p.functionResponse);
+    for (const p of c.parts ?? [])
+      if (p.functionResponse)
+        links.learn(
+          p.functionResponse.response,
+          deps.tools.toolByName(p.functionResponse.name ?? '')?.linkFields ?? [],
+        );
   const timeZone = person?.timeZone ?? 'UTC';
   const tools = deps.tools.toolsFor(google.scopes, { mapsEnabled: !!ctx.config.google.mapsApiKey });
   const notices = new Set<string>();

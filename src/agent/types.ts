@@ -1,5 +1,6 @@
 import type { User } from '../../models';
 import type { Viewing } from '../tools/lib/directory';
+import type { ActionPreview } from '../tools/types';
 import type { Conversation } from './ports';
 
 /** A message someone else wrote that the person pointed Lume at (a message shortcut). */
@@ -57,4 +58,8 @@ export interface Agent {
   handle(turn: AgentTurnInput): Promise<void>;
   decide(click: ActionClick): Promise<void>;
   pick(click: ChoiceClick): Promise<void>;
+  /** A card's whole request ("View everything"), for the person it was made for only; null otherwise. */
+  request(ask: { actionId: string; teamId: string; slackUserId: string }): Promise<ActionPreview | null>;
+  /** Settle confirmed actions whose run died (agent/confirm/recover-stalled.ts); resolves to how many. */
+  recoverStalledActions(): Promise<number>;
 }

@@ -5,8 +5,8 @@ import type { GoogleClientFactory } from '../google/client-factory';
 import { createOAuthClient } from '../google/oauth-client';
 import type { GoogleTokens, TokenStore } from '../google/token-store';
 import type { Logger } from '../log';
-import type { Settings } from '../settings/settings';
 import type { SlackRef } from './connect-links';
+import type { LinkHooks } from './link-hooks';
 import { type GoogleProfile, upsertAccount } from './upsert-account';
 
 export type { GoogleProfile };
@@ -22,6 +22,18 @@ export type LinkedAccount =
   | { kind: 'revoked'; user: User }
   | { kind: 'none' };
 
+/** What letting go of a Slack user's link did. */
+export interface Unlinked {
+  /** The Google account it pointed at. */
+  email: string;
+  /** Lume still held a working grant, and revoked it. */
+  hadAccess: boolean;
+  /** Google confirmed the revocation (false when it failed, or there was nothing to revoke). */
+  revokedAtGoogle: boolean;
+  /** No other Slack identity used the account, so it and everything kept about it are gone. */
+  forgotten: boolean;
+}
+
 /** Who is who, and the lifecycle of a user's Google grant. */
 export class Accounts {
   constructor(
@@ -31,8 +43,7 @@ export class Accounts {
       tokens: TokenStore;
       google: GoogleClientFactory;
       googleConfig: Config['google'];
-      /** A person's settings go when they disconnect or their workspace uninstalls Lume. */
-      settings: Pick<Settings, 'forgetUser' | 'forgetTeam'>;
+      hooks: LinkHooks;
       log: Logger;
     },
   ) {}
@@ -71,7 +82,10 @@ export class Accounts {
    */
   async link(profile: GoogleProfile, tokens: GoogleTokens, slack: SlackRef | null): Promise<User> {
     const { user, replacedUserId } = await upsertAccount(this.deps, profile, tokens, slack);
-    if (replacedUserId) await this.dropIfOrphaned(replacedUserId);
+    if (replacedUserId && slack) {
+      await this.deps.hooks.emitIdentityUnlinked({ userId: replacedUserId, ...slack });
+      await this.forgetIfOrphaned(replacedUserId);
+    }
     return user;
   }
 
@@ -85,12 +99,11 @@ export class Accounts {
   }
 
   /**
-   * Revoke the grant at Google, then forget the tokens whatever Google said: the user asked us to
-   * let go, and a token Google no longer honours is worthless anyway. Every session JWT of the
-   * account ends with it (the session generation moves on), and so do the settings of every Slack
-   * person linked to it (reminders, briefing, their home address).
+   * Revoke the grant at Google, then drop the tokens whatever Google said: a token Google no longer
+   * honours is worthless anyway. Every session JWT of the account ends with it (the session generation
+   * moves on). The account row stays: `unlink` decides whether anything else still needs it.
    */
-  async disconnect(user: User): Promise<{ revokedAtGoogle: boolean }> {
+  async revokeGrant(user: User): Promise<{ revokedAtGoogle: boolean }> {
     let revokedAtGoogle = false;
     try {
       const { refreshToken, accessToken } = this.deps.tokens.read(user);
@@ -107,17 +120,50 @@ export class Accounts {
     user.status = 'revoked';
     user.sessionGeneration += 1;
     await user.save();
-    await this.deps.settings.forgetUser(user.id);
     return { revokedAtGoogle };
   }
 
-  /** A Slack user moved to another Google account: let go of the old one if nobody uses it any more. */
-  async dropIfOrphaned(userId: string): Promise<boolean> {
+  /**
+   * A Slack user leaves. `/lume disconnect` and the Disconnect button (`revoke: 'always'`): the grant
+   * is revoked at Google (there is one grant per Google account, so every Slack identity on it loses
+   * access) and the Slack↔Google link is deleted. An uninstall (`'when-orphaned'`) deletes the link
+   * and revokes only a grant nobody else uses: the same person in another workspace keeps theirs.
+   * Either way, when no other Slack identity uses the account, it and everything kept about it are
+   * forgotten — an account whose grant Google already withdrew included. Null when there was no link.
+   */
+  async unlink(slack: SlackRef, o: { revoke: 'always' | 'when-orphaned' }): Promise<Unlinked | null> {
+    const identity = await this.deps.models.SlackIdentity.findOne({
+      where: { teamId: slack.teamId, slackUserId: slack.slackUserId },
+      include: [{ model: this.deps.models.User, as: 'user' }],
+    });
+    const user = identity?.user;
+    if (!identity || !user) return null;
+    const hadAccess: boolean = this.isConnected(user);
+    let revokedAtGoogle = false;
+    if (o.revoke === 'always') {
+      // Without a grant to revoke, moving the generation on still ends every session of the account.
+      if (hadAccess) ({ revokedAtGoogle } = await this.revokeGrant(user));
+      else await user.increment('sessionGeneration');
+    }
+    // Listeners first, while rows that point at the identity (settings, say) are still there to find.
+    await this.deps.hooks.emitIdentityUnlinked({ userId: user.id, ...slack });
+    await identity.destroy();
+    const forgotten = await this.forgetIfOrphaned(user.id);
+    return { email: user.email, hadAccess, revokedAtGoogle, forgotten };
+  }
+
+  /**
+   * An account no Slack identity uses any more: its grant revoked if Lume still holds one, every
+   * listener told to delete what it keeps, then the row deleted. False while someone still uses it.
+   */
+  async forgetIfOrphaned(userId: string): Promise<boolean> {
     const { SlackIdentity, User } = this.deps.models;
     if ((await SlackIdentity.count({ where: { userId } })) > 0) return false;
     const user = await User.findByPk(userId);
     if (!user) return false;
-    if (this.isConnected(user)) await this.disconnect(user);
+    if (this.isConnected(user)) await this.revokeGrant(user);
+    await this.deps.hooks.emitAccountForgotten({ userId });
+    this.deps.google.evict(userId);
     await user.destroy();
     return true;
   }
@@ -127,13 +173,12 @@ export class Accounts {
    * delete Google accounts no other workspace still uses.
    */
   async removeWorkspace(teamId: string): Promise<{ identities: number; users: number }> {
-    const { SlackIdentity } = this.deps.models;
-    const identities = await SlackIdentity.findAll({ where: { teamId } });
-    const userIds = [...new Set(identities.map((i) => i.userId))];
-    await this.deps.settings.forgetTeam(teamId);
-    await SlackIdentity.destroy({ where: { teamId } });
+    const identities = await this.deps.models.SlackIdentity.findAll({ where: { teamId } });
     let users = 0;
-    for (const id of userIds) if (await this.dropIfOrphaned(id)) users += 1;
+    for (const { slackUserId } of identities) {
+      const gone = await this.unlink({ teamId, slackUserId }, { revoke: 'when-orphaned' });
+      if (gone?.forgotten) users += 1;
+    }
     return { identities: identities.length, users };
   }
 }

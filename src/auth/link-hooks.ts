@@ -9,6 +9,26 @@ export interface AccountLinkedEvent {
 
 type Listener = (event: AccountLinkedEvent) => Promise<void> | void;
 
+/**
+ * A Slack user no longer points at this Google account (disconnect, uninstall, a switch to another
+ * account). On disconnect and uninstall listeners run before the link itself is deleted.
+ */
+export interface IdentityUnlinkedEvent {
+  userId: string;
+  teamId: string;
+  slackUserId: string;
+}
+
+/**
+ * No Slack identity uses this Google account any more: everything kept about it goes. Listeners run
+ * before the account row is deleted, so rows that point at it are still there to find.
+ */
+export interface AccountForgottenEvent {
+  userId: string;
+}
+
+type Forgetter<E> = (event: E) => Promise<void> | void;
+
 /** A Slack identity in words, for the person in the browser: whose Lume did they just connect? */
 export interface SlackIdentityNames {
   userName: string;
@@ -20,18 +40,32 @@ type Describer = (ref: { teamId: string; slackUserId: string }) => Promise<Slack
 const DESCRIBE_TIMEOUT_MS = 2000;
 
 /**
- * The hooks through which auth reaches the chat layer without importing it: it announces that a
- * Google account was linked to a Slack user (the Slack layer DMs "Connected as …"), and asks how to
- * name a Slack user for the success page.
+ * The hooks through which auth reaches other parts without importing them: it announces that a Google
+ * account was linked to a Slack user (the Slack layer DMs "Connected as …"), that a Slack user was
+ * unlinked, and that an account is forgotten — the one place where whatever Lume keeps about a person
+ * (memory, pending cards, settings, calendar state, jobs) is deleted: a module that keeps something
+ * subscribes with one line. It also asks how to name a Slack user for the success page.
  */
 export class LinkHooks {
   private readonly linked: Listener[] = [];
+  private readonly unlinked: Forgetter<IdentityUnlinkedEvent>[] = [];
+  private readonly forgotten: Forgetter<AccountForgottenEvent>[] = [];
   private describer?: Describer;
 
   constructor(private readonly log: Logger) {}
 
   onAccountLinked(listener: Listener): void {
     this.linked.push(listener);
+  }
+
+  /** Delete what belongs to one Slack user of an account (their cards, that workspace's memory). */
+  onIdentityUnlinked(listener: Forgetter<IdentityUnlinkedEvent>): void {
+    this.unlinked.push(listener);
+  }
+
+  /** Delete everything kept about an account nobody uses any more. */
+  onAccountForgotten(listener: Forgetter<AccountForgottenEvent>): void {
+    this.forgotten.push(listener);
   }
 
   /** The Slack layer tells auth how to name a Slack user (users.info), without auth importing Slack. */
@@ -63,6 +97,29 @@ export class LinkHooks {
         await listener(event);
       } catch (err) {
         this.log.error({ err, userId: event.user.id }, 'account-linked listener failed');
+      }
+    }
+  }
+
+  async emitIdentityUnlinked(event: IdentityUnlinkedEvent): Promise<void> {
+    await this.runAll(this.unlinked, event, 'identity-unlinked');
+  }
+
+  async emitAccountForgotten(event: AccountForgottenEvent): Promise<void> {
+    await this.runAll(this.forgotten, event, 'account-forgotten');
+  }
+
+  /**
+   * Every listener runs, in order, even after one fails (logged): one module's failure must not keep
+   * another's data. The account row itself is deleted after them whatever they did, and foreign keys
+   * take whatever still points at it.
+   */
+  private async runAll<E extends { userId: string }>(list: Forgetter<E>[], event: E, what: string) {
+    for (const listener of list) {
+      try {
+        await listener(event);
+      } catch (err) {
+        this.log.error({ err, userId: event.userId }, `${what} listener failed`);
       }
     }
   }

@@ -58,7 +58,8 @@ export function requireSession(ctx: AppContext) {
       return invalid(res, 'The session is invalid or has expired.');
     }
     const user = await ctx.db.models.User.findByPk(claims.userId);
-    if (!user) return invalid(res, 'This account no longer exists.');
+    // Disconnecting forgets an account nobody else uses: its row is gone, and with it every session.
+    if (!user) return invalid(res, 'This session was ended (the account was disconnected); sign in again.');
     if (user.sessionGeneration !== claims.generation)
       return invalid(res, 'This session was ended (the account was disconnected); sign in again.');
     (res.locals as SessionLocals).user = user;

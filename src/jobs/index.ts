@@ -3,6 +3,7 @@ import { purgeConnectLinks } from './purge-connect-links';
 import { purgeFinishedJobs } from './purge-finished-jobs';
 import { purgeOAuthStates } from './purge-oauth-states';
 import { purgePendingActions } from './purge-pending-actions';
+import { recoverStalledActions } from './recover-stalled-actions';
 import type { JobCatalogue, JobKind, RecurringJob } from './types';
 
 export type { JobPorts } from './ports';
@@ -15,6 +16,7 @@ export const recurringJobs: RecurringJob[] = [
   purgePendingActions,
   purgeAgentMessages,
   purgeFinishedJobs,
+  recoverStalledActions,
 ];
 
 /** Every kind of job services may enqueue; a new kind is a file beside this and a line here. */

@@ -188,6 +188,11 @@ export class Settings {
     return this.forgetIdentities({ userId });
   }
 
+  /** One Slack person left (disconnect, uninstall, a switch of account): their settings go. */
+  async forgetPerson(teamId: string, slackUserId: string): Promise<number> {
+    return this.forgetIdentities({ teamId, slackUserId });
+  }
+
   /** Uninstall: every setting in this workspace goes. */
   async forgetTeam(teamId: string): Promise<number> {
     return this.forgetIdentities({ teamId });
@@ -221,7 +226,9 @@ export class Settings {
     const update = () => PersonSetting.update(values, { where: { slackIdentityId, ...guard } });
     const [changed] = await update();
     if (changed > 0) return true;
-    if (await PersonSetting.count({ where: { slackIdentityId } })) return false;
+    // The row may have appeared since (another request created it): write again; with a guard that
+    // still does not hold (an older time-zone read), nothing changes.
+    if (await PersonSetting.count({ where: { slackIdentityId } })) return (await update())[0] > 0;
     try {
       await PersonSetting.create({ ...defaultRow(), ...values, slackIdentityId });
       return true;

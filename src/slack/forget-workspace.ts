@@ -1,10 +1,7 @@
 import type { SlackDeps } from './deps';
 
-/** Remove a workspace's Slack links and orphaned Google accounts (revoked at Google), and their cached data. */
+/** Remove a workspace's Slack links and orphaned Google accounts (revoked at Google, forgotten through the link hooks). */
 export async function forgetWorkspace(deps: SlackDeps, teamId: string, why: string): Promise<void> {
-  const { ctx } = deps;
-  const identities = await ctx.db.models.SlackIdentity.findAll({ where: { teamId }, attributes: ['userId'] });
-  const removed = await ctx.accounts.removeWorkspace(teamId);
-  for (const { userId } of identities) deps.agenda.cache.forget(userId);
-  ctx.log.info({ teamId, why, ...removed }, 'workspace data removed');
+  const removed = await deps.ctx.accounts.removeWorkspace(teamId);
+  deps.ctx.log.info({ teamId, why, ...removed }, 'workspace data removed');
 }

@@ -7,7 +7,8 @@ import { settingsScene } from './settings-scene';
 /**
  * Slack's side of auth's link hooks (auth never imports Slack). When a connect link completes in the
  * browser: DM the person "Connected as …" with a Disconnect button and the daily briefing offered
- * with one click (or, when they have one, the briefing as it stands), and refresh their App Home. For
+ * with one click (or, when they have one, the briefing as it stands), and refresh their App Home. When
+ * someone leaves: drop their cached agenda. For
  * the OAuth success page: name the Slack person (users.info, cached) and workspace (from the start-up
  * auth.test) the account now serves.
  */
@@ -27,6 +28,9 @@ export function answerLinkHooks(deps: SlackDeps, client: WebClient, teamName?: s
       deps.ctx.log.warn({ err, userId: user.id }, 'App Home refresh after linking failed'),
     );
   });
+  // The agenda cache holds a person's day for a minute: it goes with them.
+  deps.ctx.hooks.onIdentityUnlinked(({ userId }) => deps.agenda.cache.forget(userId));
+  deps.ctx.hooks.onAccountForgotten(({ userId }) => deps.agenda.cache.forget(userId));
   deps.ctx.hooks.describeSlackUsersWith(async ({ teamId, slackUserId }) => {
     const info = await deps.users.info(teamId, slackUserId);
     return { userName: info.name, teamName };

@@ -1,6 +1,7 @@
 import { callOptions } from './lib/call-options';
 import { GMAIL_DRAFT_SCOPES, mailPreview, newMail, newMailInput } from './lib/compose';
 import { toRaw } from './lib/mime';
+import { recoverMail } from './lib/sent-mail';
 import { defineTool } from './types';
 
 export const createEmailDraft = defineTool({
@@ -11,6 +12,7 @@ export const createEmailDraft = defineTool({
   scopes: GMAIL_DRAFT_SCOPES,
   sideEffect: true,
   preview: (input, ctx) => mailPreview('Save email draft', newMail(input, ctx)),
+  recover: recoverMail('drafts'),
   async handler(input, ctx) {
     const res = await ctx.google
       .gmail()

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { callOptions } from './lib/call-options';
-import { CALENDAR_WRITE_SCOPES, calendarIdField, eventIdField, humanEventTime } from './lib/events';
+import {
+  CALENDAR_WRITE_SCOPES,
+  calendarIdField,
+  eventIdField,
+  guestsTold,
+  humanEventTime,
+  occurrencesTouched,
+} from './lib/events';
 import { defineTool } from './types';
 
 const input = z.object({
@@ -25,17 +32,13 @@ export const deleteEvent = defineTool({
         .calendar()
         .events.get({ calendarId: args.calendarId ?? 'primary', eventId: args.eventId }, callOptions(ctx))
     ).data;
+    const scope = occurrencesTouched(event, ctx.timeZone);
     const fields = [
       { label: 'Event', value: event.summary ?? '(no title)' },
       { label: 'When', value: humanEventTime(event, ctx.timeZone) },
+      ...(scope ? [{ label: 'Occurrences', value: scope }] : []),
+      ...guestsTold(event.attendees ?? [], args.notifyAttendees !== false, 'a cancellation'),
     ];
-    if (event.attendees?.length) {
-      fields.push({ label: 'Guests', value: event.attendees.map((a) => a.email).join(', ') });
-      fields.push({
-        label: 'Notifications',
-        value: args.notifyAttendees === false ? 'Guests not told' : 'Guests emailed a cancellation',
-      });
-    }
     return { title: 'Delete event', fields };
   },
   async handler(args, ctx) {

@@ -7,6 +7,7 @@ import { getFullMessage } from './lib/mail-fetch';
 import { attachmentsOf, header, messageText } from './lib/mail-read';
 import type { OutgoingMail } from './lib/mime';
 import { sendMail } from './lib/send';
+import { recoverMail } from './lib/sent-mail';
 import { defineTool, type ToolContext } from './types';
 
 /** Gmail's own limit on a message is 25 MB; leave room for base64 growth. */
@@ -55,6 +56,7 @@ async function planForward(original: gmail_v1.Schema$Message, args: Input, ctx: 
     cc: (args.cc ?? []).map((email) => ({ email })),
     subject: fwdSubject(header(original, 'Subject')),
     text: `${args.note ? `${args.note.trim()}\n\n` : ''}${block}\n\n${text}\n`,
+    ...(ctx.action ? { messageId: ctx.action.messageId } : {}),
   };
   return { mail, attachments: kept, dropped: attachments.length - kept.length };
 }
@@ -74,6 +76,7 @@ export const forwardEmail = defineTool({
     const extra = dropped ? [{ label: 'Not attached (too large)', value: `${dropped} file(s)` }] : [];
     return mailPreview('Forward email', mail, extra, attachments);
   },
+  recover: recoverMail('sent'),
   async handler(args, ctx) {
     const original = await loadOriginal(args, ctx);
     const { mail, attachments } = await planForward(original, args, ctx);

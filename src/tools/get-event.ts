@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { callOptions } from './lib/call-options';
-import { CALENDAR_READ_SCOPES, calendarIdField, eventIdField, summarizeEvent } from './lib/events';
+import {
+  CALENDAR_READ_SCOPES,
+  calendarIdField,
+  EVENT_LINK_FIELDS,
+  eventIdField,
+  summarizeEvent,
+} from './lib/events';
 import { defineTool } from './types';
 
 export const getEvent = defineTool({
@@ -10,6 +16,7 @@ export const getEvent = defineTool({
   input: z.object({ eventId: eventIdField, calendarId: calendarIdField }),
   scopes: CALENDAR_READ_SCOPES,
   sideEffect: false,
+  linkFields: EVENT_LINK_FIELDS,
   async handler(input, ctx) {
     const res = await ctx.google
       .calendar()

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { mapsRequest, type Place, summarizePlace } from './lib/maps';
+import { mapsRequest, PLACE_LINK_FIELDS, type Place, summarizePlace } from './lib/maps';
 import { defineTool } from './types';
 
 export const DETAILS_FIELD_MASK = [
@@ -23,6 +23,7 @@ export const getPlaceDetails = defineTool({
   scopes: [],
   requiresMaps: true,
   sideEffect: false,
+  linkFields: PLACE_LINK_FIELDS,
   async handler(input, ctx) {
     const id = input.placeId.replace(/^places\//, '');
     const place = await mapsRequest<Place>(ctx, 'places', {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseLocal, toLocalIso } from '../time/zone';
 import { callOptions } from './lib/call-options';
-import { CALENDAR_READ_SCOPES, calendarIdField, summarizeEvent } from './lib/events';
+import { CALENDAR_READ_SCOPES, calendarIdField, EVENT_LINK_FIELDS, summarizeEvent } from './lib/events';
 import { localTimeField } from './lib/time';
 import { defineTool } from './types';
 
@@ -32,6 +32,7 @@ export const listEvents = defineTool({
   }),
   scopes: CALENDAR_READ_SCOPES,
   sideEffect: false,
+  linkFields: EVENT_LINK_FIELDS,
   async handler(input, ctx) {
     const start = parseLocal(input.start, ctx.timeZone);
     const end = input.end ? parseLocal(input.end, ctx.timeZone) : new Date(start.getTime() + DAY);

@@ -5,6 +5,7 @@ import { callOptions } from './lib/call-options';
 import { GMAIL_SEND_SCOPES, mailPreview, selfMailbox } from './lib/compose';
 import { header } from './lib/mail-read';
 import { type OutgoingMail, toRaw } from './lib/mime';
+import { recoverMail } from './lib/sent-mail';
 import { defineTool, type ToolContext } from './types';
 
 const input = z.object({
@@ -63,6 +64,7 @@ export function planReply(
       cc: ccList,
       subject: replySubject(header(original, 'Subject')),
       text: input.body,
+      ...(ctx.action ? { messageId: ctx.action.messageId } : {}),
       ...(messageId
         ? { inReplyTo: messageId, references: [parentRefs, messageId].filter(Boolean).join(' ') }
         : {}),
@@ -100,6 +102,7 @@ export const replyToEmail = defineTool({
       [inReplyTo],
     );
   },
+  recover: (args, ctx) => recoverMail(args.saveAsDraft ? 'drafts' : 'sent')(args, ctx),
   async handler(args, ctx) {
     const { mail, threadId } = planReply(await loadOriginal(args, ctx), args, ctx);
     const message = { raw: toRaw(mail), threadId };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { gmailThreadUrl } from '../google/links';
 import { SCOPES } from '../google/scopes';
 import { callOptions } from './lib/call-options';
 import { METADATA_HEADERS, summarizeMessage } from './lib/mail-read';
@@ -30,6 +31,7 @@ export const searchEmails = defineTool({
   }),
   scopes: GMAIL_READ_SCOPES,
   sideEffect: false,
+  linkFields: ['gmailLink'],
   async handler(input, ctx) {
     const gmail = ctx.google.gmail();
     const list = await gmail.users.messages.list(
@@ -52,7 +54,10 @@ export const searchEmails = defineTool({
       ),
     );
     return {
-      messages: messages.map((m) => summarizeMessage(m.data, ctx.timeZone)),
+      messages: messages.map((m) => ({
+        ...summarizeMessage(m.data, ctx.timeZone),
+        ...(m.data.threadId ? { gmailLink: gmailThreadUrl(ctx.user.email, m.data.threadId) } : {}),
+      })),
       ...(list.data.nextPageToken ? { nextPageToken: list.data.nextPageToken } : {}),
       resultSizeEstimate: list.data.resultSizeEstimate ?? ids.length,
     };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { mapsRequest, type Place, summarizePlace } from './lib/maps';
+import { mapsRequest, PLACE_LINK_FIELDS, type Place, summarizePlace } from './lib/maps';
 import { defineTool } from './types';
 
 /** Only what the answer needs: the mask decides both the payload and what Google bills. */
@@ -29,6 +29,7 @@ export const searchPlaces = defineTool({
   scopes: [],
   requiresMaps: true,
   sideEffect: false,
+  linkFields: PLACE_LINK_FIELDS,
   async handler(input, ctx) {
     const data = await mapsRequest<{ places?: Place[] }>(ctx, 'places', {
       method: 'POST',

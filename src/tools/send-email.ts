@@ -1,6 +1,7 @@
 import { callOptions } from './lib/call-options';
 import { GMAIL_SEND_SCOPES, mailPreview, newMail, newMailInput } from './lib/compose';
 import { toRaw } from './lib/mime';
+import { recoverMail } from './lib/sent-mail';
 import { defineTool } from './types';
 
 export const sendEmail = defineTool({
@@ -11,6 +12,7 @@ export const sendEmail = defineTool({
   scopes: GMAIL_SEND_SCOPES,
   sideEffect: true,
   preview: (input, ctx) => mailPreview('Send email', newMail(input, ctx)),
+  recover: recoverMail('sent'),
   async handler(input, ctx) {
     const res = await ctx.google
       .gmail()

@@ -17,7 +17,23 @@ export interface ToolContext {
   signal?: AbortSignal;
   /** The person's teammates (Slack's directory, their Lume links); absent outside Slack. */
   team?: Team;
+  /**
+   * Set when a confirmed card's action runs (and when Lume later finds out what became of it): its
+   * id, and the Message-ID every mail it sends carries, so Gmail can be asked whether it went out.
+   */
+  action?: ConfirmedAction;
 }
+
+export interface ConfirmedAction {
+  id: string;
+  /** `<…@…>`, the same for the run and for its recovery. */
+  messageId: string;
+  /** When its card was made: nothing it sent is older. */
+  notBefore: Date;
+}
+
+/** What Lume found out about a confirmed action whose run was interrupted (the process died mid-way). */
+export type Recovered = { done: true; result: unknown } | { done: false };
 
 /** A card line shown before a data-changing tool runs, so the user sees exactly what will happen. */
 export interface ActionPreview {
@@ -26,6 +42,8 @@ export interface ActionPreview {
   fields: { label: string; value: string }[];
   /** Longer text shown in full (an email body, an event description). */
   body?: string;
+  /** What to look at twice before confirming (a look-alike address, invisible characters…), shown first. */
+  warnings?: string[];
 }
 
 /**
@@ -51,6 +69,12 @@ interface ToolBase<I extends z.ZodType> {
   handler(input: z.infer<I>, ctx: ToolContext): Promise<unknown>;
   /** Maps tools: declared only when a Maps API key is configured. */
   requiresMaps?: boolean;
+  /**
+   * Result fields (by name, at any depth) whose values are links Google or Lume made — an event's
+   * htmlLink, a place's Maps page — never text someone wrote. Only these may become links in an
+   * answer (agent/link-policy.ts); a URL anywhere else in the result is shown defused.
+   */
+  linkFields?: readonly string[];
 }
 
 /**
@@ -67,6 +91,12 @@ export type ReadTool<I extends z.ZodType = z.ZodType> = ToolBase<I> & {
 export type ChangeTool<I extends z.ZodType = z.ZodType> = ToolBase<I> & {
   sideEffect: true;
   preview(input: z.infer<I>, ctx: ToolContext): Promise<ActionPreview> | ActionPreview;
+  /**
+   * Whether an interrupted run went through, asked of Google without changing anything (mail: is a
+   * message with the action's Message-ID in Gmail?). Without it, Lume tells the person it cannot
+   * know and where to look; it never runs the action again on a guess.
+   */
+  recover?(input: z.infer<I>, ctx: ToolContext & { action: ConfirmedAction }): Promise<Recovered>;
 };
 export type Tool<I extends z.ZodType = z.ZodType> = ReadTool<I> | ChangeTool<I>;
 

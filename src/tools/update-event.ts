@@ -8,7 +8,9 @@ import {
   CALENDAR_WRITE_SCOPES,
   calendarIdField,
   eventIdField,
+  guestsTold,
   humanEventTime,
+  occurrencesTouched,
   summarizeEvent,
   toEventDateTime,
 } from './lib/events';
@@ -116,13 +118,25 @@ export const updateEvent = defineTool({
   sideEffect: true,
   async preview(args, ctx) {
     const { current, changes, patch } = await planUpdate(args, ctx);
-    const notice = args.notifyAttendees === false ? 'Guests not notified' : 'Guests notified by email';
+    const scope = occurrencesTouched(current, ctx.timeZone);
+    const emailed = args.notifyAttendees !== false;
+    const removed = (current.attendees ?? []).filter(
+      (a) => !(patch.attendees ?? current.attendees ?? []).includes(a),
+    );
     return {
       title: `Update event "${current.summary ?? '(no title)'}"`,
       fields: [
         ...changes,
-        ...(current.attendees?.length || patch.attendees?.length
-          ? [{ label: 'Notifications', value: notice }]
+        ...(scope ? [{ label: 'Occurrences', value: scope }] : []),
+        // Who hears of it: every guest after the change, and (with emails on) those removed.
+        ...guestsTold(patch.attendees ?? current.attendees ?? [], emailed, 'the change'),
+        ...(removed.length && emailed
+          ? [
+              {
+                label: 'Also told',
+                value: `${removed.map((a) => a.email).join(', ')}: that they were removed`,
+              },
+            ]
           : []),
       ],
       ...(patch.description !== undefined ? { body: patch.description ?? '' } : {}),

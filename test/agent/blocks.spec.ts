@@ -30,7 +30,7 @@ describe('agent: Block Kit for confirmation cards and answers', () => {
     assert.match(s, /<!date\^1773134100\^\{time\}\|09:15 UTC>/);
   });
 
-  it('the card has Confirm (primary) and Cancel, both carrying only the pending action id', () => {
+  it('the card has Confirm (primary), Cancel and View everything, carrying only the pending action id', () => {
     const card = confirmCard({ actionId: ID, preview, expiresAt: new Date() });
     const actions = card.blocks.find((b) => b.type === 'actions') as unknown as {
       elements: Record<string, unknown>[];
@@ -40,18 +40,20 @@ describe('agent: Block Kit for confirmation cards and answers', () => {
       [
         [ACTIONS.confirmAction, ID, 'primary'],
         [ACTIONS.cancelAction, ID, undefined],
+        [ACTIONS.viewRequest, `${ID}:0`, undefined],
       ],
     );
     assert.match(card.text, /Send email: waiting for you to confirm or cancel/);
   });
 
-  it('a long body is split into sections under Slack limits and announced when cut', () => {
-    const body = 'x'.repeat(40_000);
+  it('a long body is split into sections under Slack limits, its length stated, the rest behind View everything', () => {
+    const body = 'x'.repeat(100_000);
     const card = confirmCard({ actionId: ID, preview: { ...preview, body }, expiresAt: new Date() });
     assert.equal(blocksError(card.blocks, 50), undefined);
     const sections = card.blocks.filter((b) => b.type === 'section' && 'text' in b && b.text);
     assert.ok(sections.length >= 12);
-    assert.match(json(card.blocks), /The text continues \(40,000 characters in all\)/);
+    assert.match(json(card.blocks), /The text is 100,000 characters long/);
+    assert.match(json(card.blocks), /click \*View everything\* to read all of it before you confirm/);
   });
 
   it('the decided card keeps the preview as a record and replaces the buttons with the outcome', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { LinkPolicy } from '../../src/agent/link-policy';
-import { LINK_REMOVED, sanitizeMarkdown } from '../../src/slack/agent/sanitize';
+import { defuse, sanitizeMarkdown } from '../../src/slack/agent/sanitize';
 
 /**
  * "No query string" is not enough on google.com: some of its hosts serve pages anyone can publish,
@@ -27,7 +27,10 @@ describe('agent: link policy — Google and Slack pages the model may link by it
   for (const [what, url] of exfiltration) {
     it(`refuses a link to ${what}, whose path reaches its author`, () => {
       assert.ok(!policy.allows(url), url);
-      assert.equal(sanitizeMarkdown(`see [this](${url}) or ${url}`, policy), `see this or ${LINK_REMOVED}`);
+      assert.equal(
+        sanitizeMarkdown(`see [this](${url}) or ${url}`, policy),
+        `see this (${defuse(url)}) or ${defuse(url)}`,
+      );
     });
   }
 
@@ -46,11 +49,14 @@ describe('agent: link policy — Google and Slack pages the model may link by it
     }
   });
 
-  it('a link the tools returned is still allowed wherever it points', () => {
+  it('a link from a field the tool vouches for is allowed wherever it points; the same URL in free text is not', () => {
     const p = new LinkPolicy();
     const doc = 'https://docs.google.com/document/d/1REAL/edit';
-    p.addFromData({ event: { attachments: [{ fileUrl: doc }] } });
+    p.learn({ event: { attachments: [{ fileUrl: doc }] } }, ['fileUrl']);
     assert.ok(p.allows(doc));
     assert.ok(!p.allows(`${doc}/ada-secret`), 'but nothing appended to it');
+    const q = new LinkPolicy();
+    q.learn({ event: { description: `see ${doc}`, notes: doc } }, ['htmlLink']);
+    assert.ok(!q.allows(doc), 'a description or any other field is text someone wrote');
   });
 });

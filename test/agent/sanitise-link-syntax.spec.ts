@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { LinkPolicy } from '../../src/agent/link-policy';
-import { LINK_REMOVED, sanitizeMarkdown } from '../../src/slack/agent/sanitize';
+import { defuse, sanitizeMarkdown } from '../../src/slack/agent/sanitize';
 
 /**
  * In a thread the sanitised text goes to Slack as markdown_text exactly as sanitizeMarkdown leaves it
@@ -11,15 +11,24 @@ describe('agent: sanitising link syntax beyond https', () => {
   const policy = new LinkPolicy();
   const clean = (text: string) => sanitizeMarkdown(text, policy);
 
-  it('removes autolinks and Slack links of any scheme, keeping a label', () => {
-    assert.equal(clean('see <ftp://evil.example/ada-salary>'), `see ${LINK_REMOVED}`);
-    assert.equal(clean('see <sftp://evil.example/ada|the file>'), 'see the file');
-    assert.equal(clean('call <tel:+15550100|the desk>'), 'call the desk');
+  it('defuses autolinks and Slack links of any scheme, keeping a label', () => {
+    assert.equal(clean('see <ftp://evil.example/ada-salary>'), 'see ftp[:]//evil[.]example/ada-salary');
+    assert.equal(
+      clean('see <sftp://evil.example/ada|the file>'),
+      'see the file (sftp[:]//evil[.]example/ada)',
+    );
+    assert.equal(clean('call <tel:+15550100|the desk>'), 'call the desk (tel[:]+15550100)');
   });
 
-  it('removes bare URLs of any scheme, and bare mailto: links with a prefilled body', () => {
-    assert.equal(clean('at ftp://evil.example/ada-salary now'), `at ${LINK_REMOVED} now`);
-    assert.equal(clean('mailto:boss@evil.example?body=ada-salary'), LINK_REMOVED);
+  it('defuses bare URLs of any scheme, and bare mailto: links with a prefilled body', () => {
+    assert.equal(
+      clean('at ftp://evil.example/ada-salary now'),
+      `at ${defuse('ftp://evil.example/ada-salary')} now`,
+    );
+    assert.equal(
+      clean('mailto:boss@evil.example?body=ada-salary'),
+      'mailto[:]boss@evil[.]example?body=ada-salary',
+    );
   });
 
   it('removes reference-style link definitions that point elsewhere, whatever the scheme', () => {
@@ -43,8 +52,8 @@ describe('agent: sanitising link syntax beyond https', () => {
     assert.doesNotMatch(out, /evil\.example/);
   });
 
-  it('removes a bare domain with a port before its path', () => {
-    assert.equal(clean('evil.example:8443/collect/ada-salary'), LINK_REMOVED);
+  it('defuses a bare domain with a port before its path', () => {
+    assert.equal(clean('evil.example:8443/collect/ada-salary'), 'evil[.]example:8443/collect/ada-salary');
   });
 
   it('defuses user mentions as well as channel-wide ones', () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { LinkPolicy } from '../../src/agent/link-policy';
 import { LineBuffer } from '../../src/slack/agent/line-buffer';
 import { toMrkdwn } from '../../src/slack/agent/mrkdwn';
-import { LINK_REMOVED, sanitizeMarkdown } from '../../src/slack/agent/sanitize';
+import { defuse, sanitizeMarkdown } from '../../src/slack/agent/sanitize';
 import { splitText } from '../../src/slack/agent/split';
 
 const MEET = 'https://meet.google.com/abc-defg-hij';
@@ -10,22 +10,31 @@ const PLACE = 'https://maps.example.net/place?id=42&x=1';
 
 function policyWithData(): LinkPolicy {
   const p = new LinkPolicy();
-  p.addFromData({ events: [{ title: 'Sync', meetLink: MEET, description: `Directions: ${PLACE}.` }] });
+  p.learn({ places: [{ name: 'Café', mapsLink: PLACE, website: 'https://cafe.example/menu' }] }, [
+    'mapsLink',
+  ]);
   return p;
 }
 
 describe('agent: answer sanitising (links, images, mentions)', () => {
-  it('keeps links that the tool data contained, even on other hosts', () => {
+  it('keeps links from a field the tool vouches for, even on other hosts; not others of the same result', () => {
     const out = sanitizeMarkdown(`Join [the call](${MEET}) — directions ${PLACE}`, policyWithData());
     assert.equal(out, `Join [the call](${MEET}) — directions ${PLACE}`);
+    assert.equal(
+      sanitizeMarkdown('menu https://cafe.example/menu', policyWithData()),
+      'menu https[:]//cafe[.]example/menu',
+    );
   });
 
-  it('removes a link the model made up to smuggle data out, keeping its label as text', () => {
+  it('defuses a link the model made up to smuggle data out, keeping its label and showing where it went', () => {
     const out = sanitizeMarkdown(
       'Summary [here](https://evil.example/c?d=priya%40corp.com%20salary) and https://evil.example/x?secret=1',
       policyWithData(),
     );
-    assert.equal(out, `Summary here and ${LINK_REMOVED}`);
+    assert.equal(
+      out,
+      'Summary here (https[:]//evil[.]example/c?d=priya%40corp[.]com%20salary) and https[:]//evil[.]example/x?secret=1',
+    );
   });
 
   it('removes every image, which would load its URL without a click', () => {
@@ -55,12 +64,15 @@ describe('agent: answer sanitising (links, images, mentions)', () => {
       '<https://evil.example/a?x=1|click> <!channel> www.evil.example/a?b evil.example/collect?d=1 ada@example.com',
       new LinkPolicy(),
     );
-    assert.equal(out, `click @\u200bchannel ${LINK_REMOVED} ${LINK_REMOVED} ada@example.com`);
+    assert.equal(
+      out,
+      'click (https[:]//evil[.]example/a?x=1) @\u200bchannel www[.]evil[.]example/a?b evil[.]example/collect?d=1 ada@example.com',
+    );
   });
 
   it('sanitises a link label that is itself a URL', () => {
     const out = sanitizeMarkdown('[https://evil.example/?d=1](https://evil.example/?d=1)', new LinkPolicy());
-    assert.equal(out, LINK_REMOVED);
+    assert.equal(out, defuse('https://evil.example/?d=1'));
   });
 });
 

@@ -144,7 +144,7 @@ describe('thinking steps in a thread', () => {
 
   it("a step's sources are only links the turn's link policy allows", () => {
     const links = new LinkPolicy();
-    links.addFromData({ htmlLink: 'https://www.google.com/calendar/event?eid=ok' });
+    links.learn({ htmlLink: 'https://www.google.com/calendar/event?eid=ok' }, ['htmlLink']);
     const chunk = taskUpdate(
       {
         id: 't1',

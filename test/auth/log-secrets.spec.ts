@@ -35,7 +35,7 @@ describe('secrets never reach the logs when Google cannot be reached', () => {
     const user = await app.ctx.accounts.findBySlack('T1', 'U1');
     const { refreshToken, accessToken } = app.ctx.tokens.read(user!);
 
-    const result = await app.ctx.accounts.disconnect(user!);
+    const result = await app.ctx.accounts.revokeGrant(user!);
 
     assert.deepEqual(result, { revokedAtGoogle: false });
     const logged = capture.text();

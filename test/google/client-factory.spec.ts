@@ -120,7 +120,7 @@ describe('Google client factory', () => {
   it('disconnect revokes the grant at Google and forgets the tokens', async () => {
     const user = await connectedUser(app);
     const refresh = app.ctx.tokens.read(user).refreshToken as string;
-    const result = await app.ctx.accounts.disconnect(user);
+    const result = await app.ctx.accounts.revokeGrant(user);
     assert.deepEqual(result, { revokedAtGoogle: true });
     assert.deepEqual(app.fake.state.revoked, [refresh]);
     const saved = await app.ctx.db.models.User.findByPk(user.id);

@@ -34,4 +34,12 @@ export class RecordingAgent implements Agent {
   async pick(click: unknown): Promise<void> {
     this.picks.push(click);
   }
+
+  async request(): Promise<null> {
+    return null;
+  }
+
+  async recoverStalledActions(): Promise<number> {
+    return 0;
+  }
 }

@@ -132,7 +132,7 @@ export async function startTestServer(o: TestServerOptions = {}): Promise<TestSe
   const { agent, ports } = built;
   const engine = createAppJobEngine(ctx, {
     instanceId: `test-server:${url}`,
-    ports: {},
+    ports: { agent },
     catalogue: o.jobs?.catalogue,
     events: o.jobs?.events,
     tuning: { poll: false },

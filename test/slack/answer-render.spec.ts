@@ -7,7 +7,7 @@ import { blocksError } from '../fakes/slack/blocks';
 const MEET = 'https://meet.google.com/abc-defg-hij';
 const links = () => {
   const p = new LinkPolicy();
-  p.addFromData({ meetLink: MEET });
+  p.learn({ meetLink: MEET }, ['meetLink']);
   return p;
 };
 const ANSWER = `**Design review** at 10:00 — [join](${MEET}) · [report](https://evil.example/?d=1) ![x](https://evil.example/p.png)`;

@@ -155,8 +155,14 @@ describe('Block Kit builders with hostile and oversized data stay within Slack l
       connectMessage({ url: 'https://x.example', expiresAt: new Date(), reason: revokedMessageText(email) }),
     );
     valid('connected', connectedMessage(email));
-    valid('disconnected', disconnectedMessage(email, true));
-    const unconfirmed = disconnectedMessage(email, false);
+    const gone = { email, hadAccess: true, revokedAtGoogle: true, forgotten: true };
+    valid('disconnected', disconnectedMessage(gone));
+    valid('disconnected, shared account', disconnectedMessage({ ...gone, forgotten: false }));
+    valid(
+      'disconnected, already revoked',
+      disconnectedMessage({ ...gone, hadAccess: false, revokedAtGoogle: false }),
+    );
+    const unconfirmed = disconnectedMessage({ ...gone, revokedAtGoogle: false });
     valid('disconnected, unconfirmed', unconfirmed);
     // Blocks are verbatim (no auto-linking), so the Google settings URL must be an explicit link.
     assert.match(texts(unconfirmed.blocks), /<https:\/\/myaccount\.google\.com\/permissions\|/);
@@ -206,7 +212,7 @@ describe('Block Kit builders with hostile and oversized data stay within Slack l
     };
     const card = confirmCard({ actionId: 'a'.repeat(36), preview, expiresAt: new Date() });
     valid('confirm card', card);
-    assert.match(texts(card.blocks), /The text continues/);
+    assert.match(texts(card.blocks), /View everything/);
     for (const outcome of [
       { kind: 'done' as const, by: 'U1', at: new Date(), detail: HOSTILE[1] },
       { kind: 'failed' as const, by: 'U1', at: new Date(), detail: HOSTILE[10] },

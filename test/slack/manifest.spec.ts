@@ -6,9 +6,11 @@ import { parse } from 'yaml';
 import { ACTIONS } from '../../src/slack/blocks/action-ids';
 import { agendaMessage } from '../../src/slack/blocks/agenda';
 import { choicesMessage } from '../../src/slack/blocks/choices';
+import { confirmCard } from '../../src/slack/blocks/confirm-card';
 import { connectedMessage, connectMessage, disconnectedMessage } from '../../src/slack/blocks/connect';
 import { helpMessage } from '../../src/slack/blocks/help';
 import { homeView } from '../../src/slack/blocks/home';
+import { requestModal } from '../../src/slack/blocks/request-modal';
 import { statusMessage } from '../../src/slack/blocks/status';
 import { welcomeMessage } from '../../src/slack/blocks/welcome';
 import type { SlackDeps } from '../../src/slack/deps';
@@ -61,7 +63,7 @@ function actionIdsInBuiltBlocks(): string[] {
     helpMessage(SUBCOMMANDS),
     connectMessage({ url: 'https://x.test/auth/oauth/google?link=t', expiresAt: new Date() }),
     connectedMessage('a@example.com'),
-    disconnectedMessage('a@example.com', true),
+    disconnectedMessage({ email: 'a@example.com', hadAccess: true, revokedAtGoogle: true, forgotten: true }),
     statusMessage({
       email: 'a@example.com',
       granted: [],
@@ -78,6 +80,8 @@ function actionIdsInBuiltBlocks(): string[] {
       options: [0, 1, 2].map((i) => ({ actionId: `a${i}`, label: `slot ${i}` })),
       expiresAt: new Date(),
     }),
+    confirmCard({ actionId: 'a1', preview: { title: 'Send', fields: [], body: 'b' }, expiresAt: new Date() }),
+    requestModal('a1', { title: 'Send', fields: [], body: 'x'.repeat(600_000) }, 1),
   ];
   const ids = new Set<string>();
   const walk = (v: unknown) => {

@@ -287,8 +287,13 @@ describe('/lume settings commands', () => {
     await run('briefing 8:30', 'U_BYE');
     await run('location Ferry Building', 'U_BYE');
     assert.ok(await t.ctx.db.models.PersonSetting.count({ where: {} }));
-    await run('disconnect', 'U_BYE');
     const bye = await t.ctx.db.models.SlackIdentity.findOne({ where: { slackUserId: 'U_BYE' } });
+    await run('disconnect', 'U_BYE');
+    assert.equal(
+      await t.ctx.db.models.SlackIdentity.count({ where: { slackUserId: 'U_BYE' } }),
+      0,
+      'the link too',
+    );
     assert.equal(await t.ctx.db.models.PersonSetting.count({ where: { slackIdentityId: bye?.id } }), 0);
     const sent = await t.event({ type: 'app_uninstalled' });
     await t.logs.processed(sent.eventId);

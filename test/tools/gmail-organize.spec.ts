@@ -36,7 +36,7 @@ describe('Gmail forwarding and organising tools', () => {
     const args = { messageId: original.id ?? '', to: ['accounts@example.com'], note: 'For payment, thanks.' };
     const preview = await forwardEmail.preview?.(args, h.ctx());
     assert.deepEqual(preview?.fields, [
-      { label: 'To', value: 'accounts@example.com' },
+      { label: 'To (1)', value: 'accounts@example.com' },
       { label: 'Subject', value: 'Fwd: Invoice 7' },
       { label: 'Attachments', value: 'invoice-7.pdf (18 B)' },
     ]);

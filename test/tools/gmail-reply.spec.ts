@@ -68,8 +68,8 @@ describe('reply_to_email', () => {
     assert.equal(sent.header('To'), '"Bob, the planner" <bob@example.com>, Priya Shah <priya@example.com>');
     assert.equal(sent.header('Cc'), 'carol@example.com');
     assert.deepEqual(preview?.fields.slice(0, 2), [
-      { label: 'To', value: 'Bob, the planner <bob@example.com>, Priya Shah <priya@example.com>' },
-      { label: 'Cc', value: 'carol@example.com' },
+      { label: 'To (2)', value: 'Bob, the planner <bob@example.com>, Priya Shah <priya@example.com>' },
+      { label: 'Cc (1)', value: 'carol@example.com' },
     ]);
     assert.equal(preview?.title, 'Reply to all');
     assert.equal(preview?.body, 'Lisbon works.');

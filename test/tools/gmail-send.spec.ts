@@ -63,9 +63,9 @@ describe('Gmail sending tools', () => {
     assert.deepEqual(preview, {
       title: 'Send email',
       fields: [
-        { label: 'To', value: 'priya@example.com' },
-        { label: 'Cc', value: 'bob@example.com' },
-        { label: 'Bcc', value: 'audit@example.com' },
+        { label: 'To (1)', value: 'priya@example.com' },
+        { label: 'Cc (1)', value: 'bob@example.com' },
+        { label: 'Bcc (1)', value: 'audit@example.com' },
         { label: 'Subject', value: input.subject },
       ],
       body: input.body,

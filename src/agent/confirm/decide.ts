@@ -31,18 +31,26 @@ const REFUSALS: Record<Exclude<Refusal, 'expired'>, { code: ErrorCode; text: str
     text: 'Only the person who asked can confirm or cancel this.',
   },
   running: { code: ErrorCode.ActionRunning, text: 'This is already being carried out.' },
+  recovering: {
+    code: ErrorCode.ActionRunning,
+    text: 'Lume was interrupted while carrying this out and is checking what happened; the card will say.',
+  },
+  unknown: {
+    code: ErrorCode.ActionOutcomeUnknown,
+    text: 'This was confirmed, but Lume was interrupted and cannot tell whether it went through; the card says where to check.',
+  },
   done: { code: ErrorCode.ActionDone, text: 'This was already confirmed and carried out.' },
   failed: { code: ErrorCode.ActionFailed, text: 'This was already confirmed (it did not go through).' },
   cancelled: { code: ErrorCode.ActionCancelled, text: 'This was already cancelled.' },
 };
 
 /** What a card shows when its stored request no configured key opens (a retired key, rotate-keys not run). */
-const UNREADABLE: ActionPreview = { title: 'This request', fields: [] };
+export const UNREADABLE: ActionPreview = { title: 'This request', fields: [] };
 const UNREADABLE_DETAIL =
   'Lume can no longer read this request (the key it was stored with was retired). Nothing was changed; ask again.';
 
 /** The stored request as the card showed it, or null when it can no longer be decrypted. */
-function open(
+export function open(
   actions: PendingActions,
   action: PendingAction,
 ): { preview: ActionPreview; args: unknown } | null {
@@ -121,7 +129,7 @@ async function decideOnce(deps: DecisionDeps, click: ActionClick): Promise<Click
   return run.ok ? 'done' : 'failed';
 }
 
-async function updateCard(
+export async function updateCard(
   deps: DecisionDeps,
   action: PendingAction,
   preview: ActionPreview,
@@ -140,7 +148,11 @@ async function updateCard(
 }
 
 /** Tell the model next turn what became of its proposal. */
-async function note(deps: DecisionDeps, action: PendingAction, content: ReturnType<typeof outcomeNote>) {
+export async function note(
+  deps: DecisionDeps,
+  action: PendingAction,
+  content: ReturnType<typeof outcomeNote>,
+) {
   try {
     await deps.memory.appendTo(action.conversationKey, action.userId, [content]);
   } catch (err) {

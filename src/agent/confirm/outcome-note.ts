@@ -9,7 +9,11 @@ const MAX_RESULT = 1500;
  */
 export function outcomeNote(
   preview: ActionPreview,
-  outcome: { kind: 'done'; result: unknown } | { kind: 'failed'; error: string } | { kind: 'cancelled' },
+  outcome:
+    | { kind: 'done'; result: unknown }
+    | { kind: 'failed'; error: string }
+    | { kind: 'unknown'; detail: string }
+    | { kind: 'cancelled' },
 ): Content {
   let text: string;
   if (outcome.kind === 'done') {
@@ -17,6 +21,8 @@ export function outcomeNote(
     text = `The person clicked Confirm on "${preview.title}" and it was carried out. Result: ${result}`;
   } else if (outcome.kind === 'failed') {
     text = `The person clicked Confirm on "${preview.title}", but it failed: ${outcome.error}`;
+  } else if (outcome.kind === 'unknown') {
+    text = `The person clicked Confirm on "${preview.title}", but Lume was interrupted and cannot tell whether it was carried out (${outcome.detail}). Do not propose it again unless the person asks after checking.`;
   } else {
     text = `The person clicked Cancel on "${preview.title}"; nothing was changed.`;
   }

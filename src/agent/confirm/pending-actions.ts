@@ -8,6 +8,12 @@ import type { ActionPreview } from '../../tools/types';
 /** How long a card can be confirmed: long enough to read it, short enough that it cannot be found later. */
 export const ACTION_TTL_MS = 15 * 60 * 1000;
 
+/**
+ * How long a claimed run may go without an outcome before Lume takes it for dead: the run's own
+ * deadline (it is aborted then), plus a minute to write the outcome.
+ */
+export const runLeaseMs = (turnTimeoutMs: number) => turnTimeoutMs + 60_000;
+
 export interface NewAction {
   teamId: string;
   slackUserId: string;
@@ -136,12 +142,41 @@ export class PendingActions {
     return this.decide(id, teamId, slackUserId, 'cancelled');
   }
 
-  async finish(action: PendingAction, status: 'done' | 'failed', result: unknown): Promise<void> {
+  /** Running → its outcome. False when the run no longer holds it (the recovery sweep took it over). */
+  async finish(
+    action: PendingAction,
+    status: 'done' | 'failed' | 'unknown',
+    result: unknown,
+    from: 'running' | 'recovering' = 'running',
+  ): Promise<boolean> {
     const resultEnc = this.sealer.seal(result, actionContext(action, 'result'));
-    await this.models.PendingAction.update(
+    const [count] = await this.models.PendingAction.update(
       { status, resultEnc },
-      { where: { id: action.id, status: 'running' } },
+      { where: { id: action.id, status: from } },
     );
+    return count === 1;
+  }
+
+  /** Runs claimed before `cutoff` that never finished: their process died, or could not write the outcome. */
+  stalled(cutoff: Date, limit = 20): Promise<PendingAction[]> {
+    return this.models.PendingAction.findAll({
+      where: { status: ['running', 'recovering'], decidedAt: { [Op.lt]: cutoff } },
+      order: [['decidedAt', 'ASC']],
+      limit,
+    });
+  }
+
+  /**
+   * Take a stalled run over for recovery, once across instances: one conditional UPDATE that also
+   * renews the lease (decidedAt), so a second sweep's UPDATE matches nothing, and a sweep that dies
+   * in turn is taken over after another lease.
+   */
+  async takeOver(action: PendingAction, cutoff: Date): Promise<PendingAction | null> {
+    const [count] = await this.models.PendingAction.update(
+      { status: 'recovering', decidedAt: this.now() },
+      { where: { id: action.id, status: ['running', 'recovering'], decidedAt: { [Op.lt]: cutoff } } },
+    );
+    return count === 1 ? this.models.PendingAction.findByPk(action.id) : null;
   }
 
   args(action: PendingAction): unknown {
@@ -150,6 +185,27 @@ export class PendingActions {
 
   preview(action: PendingAction): ActionPreview {
     return this.sealer.open<ActionPreview>(action.previewEnc, actionContext(action, 'preview'));
+  }
+
+  /** The preview a card was made from, for its own person only; null for anyone else or an unreadable one. */
+  async requestOf(ask: {
+    actionId: string;
+    teamId: string;
+    slackUserId: string;
+  }): Promise<ActionPreview | null> {
+    if (!/^[0-9a-f-]{36}$/i.test(ask.actionId)) return null;
+    const action = await this.models.PendingAction.findByPk(ask.actionId);
+    if (!action || action.teamId !== ask.teamId || action.slackUserId !== ask.slackUserId) return null;
+    try {
+      return this.preview(action);
+    } catch {
+      return null;
+    }
+  }
+
+  /** A person left: their cards can never be confirmed (one Slack identity's, or the whole account's). */
+  forget(userId: string, slack?: { teamId: string; slackUserId: string }): Promise<number> {
+    return this.models.PendingAction.destroy({ where: { userId, ...(slack ?? {}) } });
   }
 
   /** Housekeeping: a day after expiry no card can use a row any more (the outcome is on the card). */

@@ -93,6 +93,20 @@ export class ConversationMemory {
     await this.models.AgentMessage.bulkCreate(rows);
   }
 
+  /** A person left: every conversation of the account, or only those in one workspace. */
+  async forget(userId: string, teamId?: string): Promise<number> {
+    if (!teamId) return this.models.AgentMessage.destroy({ where: { userId } });
+    // The key starts with the user and the workspace (conversation-key.ts); matched here, not with
+    // LIKE, whose wildcards differ by dialect.
+    const prefix = `${userId}:${teamId}:`;
+    const rows = await this.models.AgentMessage.findAll({
+      where: { userId },
+      attributes: ['id', 'conversationKey'],
+    });
+    const ids = rows.filter((r) => r.conversationKey.startsWith(prefix)).map((r) => r.id);
+    return ids.length ? this.models.AgentMessage.destroy({ where: { id: ids } }) : 0;
+  }
+
   /** Housekeeping: conversations nobody touched for RETENTION_MS are forgotten. */
   purgeStale(): Promise<number> {
     const cutoff = new Date(this.now().getTime() - RETENTION_MS);

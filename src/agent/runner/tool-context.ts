@@ -3,7 +3,7 @@ import type { Config } from '../../config';
 import type { GoogleApis } from '../../google/apis';
 import type { Logger } from '../../log';
 import type { Team } from '../../tools/lib/directory';
-import type { ToolContext } from '../../tools/types';
+import type { ConfirmedAction, ToolContext } from '../../tools/types';
 
 /** Everything a tool handler may use for one user, built per turn (or per confirmed action). */
 export function toolContext(deps: {
@@ -15,6 +15,7 @@ export function toolContext(deps: {
   now: () => Date;
   signal?: AbortSignal;
   team?: Team;
+  action?: ConfirmedAction;
 }): ToolContext {
   const { mapsApiKey, apiRootUrl } = deps.config.google;
   return {
@@ -26,5 +27,6 @@ export function toolContext(deps: {
     log: deps.log,
     signal: deps.signal,
     ...(deps.team ? { team: deps.team } : {}),
+    ...(deps.action ? { action: deps.action } : {}),
   };
 }

@@ -96,7 +96,7 @@ export class ToolRunner {
     if (step) await this.step([{ ...step, status: 'in_progress' }]);
     const ran = await this.runOne(call);
     if (step) {
-      const sources = ran.ok ? stepSources(ran.data) : [];
+      const sources = ran.ok ? stepSources(ran.data, this.byName.get(call.name ?? '')?.linkFields ?? []) : [];
       await this.step([
         {
           ...step,
@@ -144,7 +144,7 @@ export class ToolRunner {
         return { response: wrapProposal(preview.title), ok: true, output: 'Waiting for your Confirm' };
       }
       const data = await tool.handler(parsed.data, this.deps.ctx);
-      this.deps.links.addFromData(data);
+      this.deps.links.learn(data, tool.linkFields ?? []);
       if (await this.offer(tool, data, parsed.data))
         return { response: wrapOffered(data), ok: true, data, output: 'Choices shown below' };
       return { response: wrapOutput(data), ok: true, data };

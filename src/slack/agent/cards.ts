@@ -18,6 +18,16 @@ export class SlackCards implements Cards {
     });
   }
 
+  async followUp(card: { channelId: string; threadTs?: string }, text: string): Promise<void> {
+    await this.client.chat.postMessage({
+      channel: card.channelId,
+      ...(card.threadTs ? { thread_ts: card.threadTs } : {}),
+      text,
+      unfurl_links: false,
+      unfurl_media: false,
+    });
+  }
+
   async refuse(to: { channelId: string; slackUserId: string }, text: string): Promise<void> {
     await this.client.chat.postEphemeral({ channel: to.channelId, user: to.slackUserId, text });
   }

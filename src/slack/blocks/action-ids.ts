@@ -12,6 +12,8 @@ export const ACTIONS = {
   /** The agent's confirmation cards (src/slack/blocks/confirm-card.ts); the value is the pending action id. */
   confirmAction: 'lume_action_confirm',
   cancelAction: 'lume_action_cancel',
+  /** Opens (and pages) the modal with the whole request; the value is `<pending action id>:<page>`. */
+  viewRequest: 'lume_action_view',
   /** Feedback buttons under each agent answer (src/slack/blocks/answer-feedback.ts). */
   answerFeedback: 'lume_answer_feedback',
   /** App Home's Edit: opens the settings modal (src/slack/blocks/settings-modal.ts). */

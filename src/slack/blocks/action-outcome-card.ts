@@ -11,6 +11,8 @@ function line(outcome: CardOutcome): string {
       return `:warning: Confirmed by <@${outcome.by}> at ${slackTime(outcome.at)}, but it did not go through: ${esc(truncate(outcome.detail, 500))}`;
     case 'cancelled':
       return `:no_entry_sign: Cancelled by <@${outcome.by}> at ${slackTime(outcome.at)}. Nothing was changed.`;
+    case 'unknown':
+      return `:grey_question: Confirmed by <@${outcome.by}> at ${slackTime(outcome.at)}, but Lume was interrupted and cannot tell whether it went through. ${esc(truncate(outcome.detail, 500))}`;
     case 'expired':
       return ':hourglass: This request expired and nothing was changed. Ask again if you still want it.';
   }
@@ -21,6 +23,9 @@ export function actionOutcomeCard(preview: ActionPreview, outcome: CardOutcome):
   const text = line(outcome);
   return {
     text: `${preview.title}: ${outcome.kind}`,
-    blocks: [...previewBlocks(preview), { type: 'context', elements: [{ type: 'mrkdwn', text }] }],
+    blocks: [
+      ...previewBlocks(preview).blocks,
+      { type: 'context', elements: [{ type: 'mrkdwn', text, verbatim: true }] },
+    ],
   };
 }

@@ -1,5 +1,7 @@
 import type { Agenda, AgendaEvent, AgendaMail, Part } from '../../agenda';
+import { sharedAgenda } from '../../agenda/share';
 import { formatDay } from '../../agenda/time';
+import { gmailThreadUrl } from '../../google/links';
 import { eventLine, mailLine, taskLine } from './agenda-lines';
 import { type Block, context, divider, esc, header, SECTION_MAX, type SlackMessage, section } from './text';
 
@@ -50,17 +52,17 @@ function mailBlocks(part: Part<AgendaMail>, email: string): Block[] {
   const { count, more: hasMore, top } = part.value;
   if (count === 0) return titled(':email: Mail', ['No unread important mail. :tada:']);
   const n = `${count}${hasMore ? '+' : ''}`;
-  const gmail = (threadId: string) =>
-    `https://mail.google.com/mail/?authuser=${encodeURIComponent(email)}#inbox/${encodeURIComponent(threadId)}`;
-  const lines = top.map((m) => mailLine(gmail(m.threadId), m));
+  const lines = top.map((m) => mailLine(gmailThreadUrl(email, m.threadId, 'inbox'), m));
   return titled(`:email: Mail — ${n} unread important`, lines);
 }
 
 /**
  * The agenda's blocks without a header, for the App Home (which has its own). Shared in a channel,
- * it leaves out mail: "share my day" means the schedule, not the subjects and senders of unread mail.
+ * it leaves out mail — "share my day" means the schedule, not the subjects and senders of unread
+ * mail — and shows the events as others may see them (agenda/share.ts).
  */
-export function agendaBlocks(a: Agenda, shared = false): Block[] {
+export function agendaBlocks(day: Agenda, shared = false): Block[] {
+  const a = shared ? sharedAgenda(day) : day;
   return [
     ...calendarBlocks(a.events, a.timeZone),
     divider(),

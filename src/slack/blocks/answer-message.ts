@@ -59,7 +59,10 @@ export function answerMessages(pieces: string[], withFeedback = true): SlackMess
     const group = fit.slice(i, i + SECTIONS_PER_MESSAGE);
     messages.push({
       text: group.join('\n\n'),
-      blocks: group.map((text): Block => ({ type: 'section', text: { type: 'mrkdwn', text } })),
+      // verbatim: Slack renders the mrkdwn but links nothing the sanitiser left as text.
+      blocks: group.map(
+        (text): Block => ({ type: 'section', text: { type: 'mrkdwn', text, verbatim: true } }),
+      ),
     });
   }
   if (messages.length === 0) messages.push({ text: '…', blocks: [] });

@@ -1,77 +1,69 @@
 import type { ProposalCard } from '../../agent/ports';
 import type { ActionPreview } from '../../tools/types';
 import { ACTIONS } from './action-ids';
-import { type Block, esc, escCapped, SECTION_MAX, type SlackMessage, truncate } from './text';
-
-/** Slack limits: 10 fields per section, 2000 characters per field, 3000 per section text. */
-const FIELDS_PER_SECTION = 10;
-const FIELD_MAX = 2000;
-/** Body sections shown at most; a longer body is announced as cut (Slack caps a message at 50 blocks). */
-const BODY_SECTIONS = 12;
+import { bodyLength, type Piece, previewPieces } from './preview-pieces';
+import { type Block, type SlackMessage, truncate } from './text';
 
 /**
- * The body as escaped sections of at most SECTION_MAX characters each. Cut by *escaped* length:
- * a quoted reply ("> …" on every line) or an HTML snippet grows when escaped, and a section over
- * 3000 characters makes Slack refuse the whole card.
+ * Pieces a card shows at most: with the header, the notes and the buttons it stays under Slack's 50
+ * blocks per message. What does not fit is one click away ("View everything"), and the card says so.
  */
-function bodyPieces(body: string): { pieces: string[]; shown: number } {
-  const pieces: string[] = [];
-  let current = '';
-  let shown = 0;
-  for (const ch of body) {
-    const piece = esc(ch);
-    if (current.length + piece.length > SECTION_MAX) {
-      pieces.push(current);
-      current = '';
-      if (pieces.length === BODY_SECTIONS) return { pieces, shown };
-    }
-    current += piece;
-    shown += ch.length;
-  }
-  if (current) pieces.push(current);
-  return { pieces, shown };
-}
+const CARD_PIECES = 20;
 
 /** A time every viewer sees in their own Slack time zone. */
 export const slackTime = (at: Date) =>
   `<!date^${Math.floor(at.getTime() / 1000)}^{time}|${at.toISOString().slice(11, 16)} UTC>`;
 
 // verbatim: text that came from mail or the model is shown as written, never auto-linked.
-const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text, verbatim: true });
+export const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text, verbatim: true });
 
-/** What the action will do, field by field, then the full body. Shared by the card and its outcome. */
-export function previewBlocks(preview: ActionPreview): Block[] {
-  const blocks: Block[] = [
-    { type: 'header', text: { type: 'plain_text', text: truncate(preview.title, 150) } },
-  ];
-  for (let i = 0; i < preview.fields.length; i += FIELDS_PER_SECTION) {
-    blocks.push({
-      type: 'section',
-      fields: preview.fields.slice(i, i + FIELDS_PER_SECTION).map((f) => {
-        const label = `*${escCapped(f.label, 100)}*\n`;
-        return mrkdwn(label + (escCapped(f.value, FIELD_MAX - label.length) || '—'));
-      }),
-    });
-  }
-  const body = preview.body ?? '';
-  const { pieces, shown } = bodyPieces(body);
-  for (const piece of pieces) blocks.push({ type: 'section', text: mrkdwn(piece) });
-  if (shown < body.length) {
-    blocks.push({
-      type: 'context',
-      elements: [mrkdwn(`The text continues (${body.length.toLocaleString('en-US')} characters in all).`)],
-    });
-  }
-  return blocks;
+export const pieceBlock = (p: Piece): Block =>
+  'fields' in p
+    ? { type: 'section', fields: p.fields.map(mrkdwn) }
+    : { type: 'section', text: mrkdwn(p.text) };
+
+/**
+ * What the action will do: the title, then as much of the preview as a card holds, and a note with
+ * the length of the text and whether part of it is behind "View everything". Shared by the card and
+ * its outcome.
+ */
+export function previewBlocks(preview: ActionPreview): { blocks: Block[]; complete: boolean } {
+  const pieces = previewPieces(preview);
+  const shown = pieces.slice(0, CARD_PIECES);
+  const complete = shown.length === pieces.length;
+  const notes: string[] = [];
+  if (preview.body !== undefined) notes.push(`The text is ${bodyLength(preview)} long.`);
+  if (!complete)
+    notes.push(
+      `This card shows ${shown.length} of ${pieces.length} parts of the request: click *View everything* to read all of it before you confirm.`,
+    );
+  return {
+    blocks: [
+      { type: 'header', text: { type: 'plain_text', text: truncate(preview.title, 150) } },
+      ...shown.map(pieceBlock),
+      ...(notes.length ? [{ type: 'context', elements: [mrkdwn(notes.join(' '))] } as Block] : []),
+    ],
+    complete,
+  };
 }
 
-/** The card for a proposed change: exactly what will happen, and Confirm / Cancel. */
+const button = (action_id: string, text: string, value: string, style?: 'primary') => ({
+  type: 'button' as const,
+  action_id,
+  text: { type: 'plain_text' as const, text },
+  value,
+  ...(style ? { style } : {}),
+});
+
+/** The card for a proposed change: exactly what will happen, and Confirm / Cancel (and View everything). */
 export function confirmCard(input: ProposalCard): SlackMessage {
   const { actionId, preview, expiresAt } = input;
+  const { blocks, complete } = previewBlocks(preview);
+  const viewAll = !complete || preview.body !== undefined;
   return {
     text: `${preview.title}: waiting for you to confirm or cancel`,
     blocks: [
-      ...previewBlocks(preview),
+      ...blocks,
       {
         type: 'context',
         elements: [
@@ -84,19 +76,9 @@ export function confirmCard(input: ProposalCard): SlackMessage {
         type: 'actions',
         block_id: 'lume_pending_action',
         elements: [
-          {
-            type: 'button',
-            action_id: ACTIONS.confirmAction,
-            text: { type: 'plain_text', text: 'Confirm' },
-            style: 'primary',
-            value: actionId,
-          },
-          {
-            type: 'button',
-            action_id: ACTIONS.cancelAction,
-            text: { type: 'plain_text', text: 'Cancel' },
-            value: actionId,
-          },
+          button(ACTIONS.confirmAction, 'Confirm', actionId, 'primary'),
+          button(ACTIONS.cancelAction, 'Cancel', actionId),
+          ...(viewAll ? [button(ACTIONS.viewRequest, 'View everything', `${actionId}:0`)] : []),
         ],
       },
     ],

@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import type { Unlinked } from '../../auth/accounts';
 import { CONNECT_LINK_TTL_MS } from '../../auth/connect-links';
 import { REQUESTED_SCOPES, SCOPE_AREAS } from '../../google/scopes';
 import { GOOGLE_PERMISSIONS_URL } from '../../messages';
@@ -62,7 +63,7 @@ export function disconnectButton(email: string): types.Button {
       title: { type: 'plain_text', text: 'Disconnect Google?' },
       text: {
         type: 'mrkdwn',
-        text: `Lume will revoke its access to *${esc(email)}* and delete the tokens it stores. You can connect again any time.`,
+        text: `Lume will revoke its access to *${esc(email)}* and delete what it keeps about you. You can connect again any time.`,
       },
       confirm: { type: 'plain_text', text: 'Disconnect' },
       deny: { type: 'plain_text', text: 'Cancel' },
@@ -119,13 +120,24 @@ export function connectedMessage(email: string, offer?: BriefingOffer): SlackMes
   };
 }
 
-export function disconnectedMessage(email: string, revokedAtGoogle: boolean): SlackMessage {
-  const done = `Disconnected ${esc(email)}.`;
-  const mrkdwn = revokedAtGoogle
-    ? `${done} Lume revoked its Google access and deleted your stored tokens.`
-    : `${done} Lume deleted your stored tokens, but Google did not confirm the revocation — to be sure, remove Lume in your <${GOOGLE_PERMISSIONS_URL}|Google account settings>.`;
-  const text = revokedAtGoogle
-    ? `Disconnected ${email}. Lume revoked its Google access and deleted your stored tokens.`
-    : `Disconnected ${email}. Lume deleted your stored tokens, but Google did not confirm the revocation — to be sure, remove Lume at ${GOOGLE_PERMISSIONS_URL}.`;
-  return { text, blocks: [section(mrkdwn), context('Run `/lume connect` to link an account again.')] };
+/** After `/lume disconnect` or the Disconnect button: what was revoked, and what Lume deleted. */
+export function disconnectedMessage(gone: Unlinked): SlackMessage {
+  const unconfirmed = gone.hadAccess && !gone.revokedAtGoogle;
+  const access = !gone.hadAccess
+    ? 'Google had already withdrawn Lume’s access.'
+    : gone.revokedAtGoogle
+      ? 'Lume revoked its Google access.'
+      : 'Google did not confirm the revocation — to be sure, remove Lume in your Google account settings';
+  const kept = gone.forgotten
+    ? 'It deleted everything it kept about you: the link, your tokens, conversation memory and pending requests. Only its server logs remain, and they never hold your mail, events or messages.'
+    : 'It deleted this Slack link, its conversation memory and pending requests; the account stays known to your other Slack identity, which has to connect again.';
+  const where = (settings: string) => (unconfirmed ? ` (${settings}).` : '');
+  const done = `Disconnected ${gone.email}. ${access}`;
+  return {
+    text: `${done}${where(GOOGLE_PERMISSIONS_URL)} ${kept}`,
+    blocks: [
+      section(`${esc(done)}${where(`<${GOOGLE_PERMISSIONS_URL}|Google account settings>`)} ${esc(kept)}`),
+      context('Run `/lume connect` to link an account again.'),
+    ],
+  };
 }

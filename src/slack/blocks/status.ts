@@ -37,5 +37,5 @@ export function statusMessage(s: StatusView): SlackMessage {
 }
 
 export function revokedMessageText(email: string): string {
-  return `Lume no longer has access to ${esc(email)}: the Google grant was revoked or you disconnected. Connect again to continue.`;
+  return `Lume no longer has access to ${esc(email)}: the Google grant was revoked. Connect again to continue.`;
 }

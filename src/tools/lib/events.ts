@@ -40,6 +40,44 @@ export function humanEventTime(e: Event, timeZone: string): string {
   return `${humanTime(start, timeZone)} – ${sameDay ? humanClock(end, timeZone) : humanTime(end, timeZone)}`;
 }
 
+/** The fields of summarizeEvent that are Google's own links (Calendar's page, the Meet or conference link). */
+export const EVENT_LINK_FIELDS = ['htmlLink', 'meetLink'] as const;
+
+/**
+ * Which occurrences a change to `e` touches, in words for the card — as the API does it: an id from
+ * list_events (singleEvents) is one occurrence, and patching or deleting it leaves the others alone;
+ * the series' own id changes every occurrence, past and future. Undefined for a one-off event.
+ */
+export function occurrencesTouched(e: Event, timeZone: string): string | undefined {
+  if (e.recurringEventId)
+    return `Only this occurrence (${humanEventTime(e, timeZone)}) of a recurring event; the other occurrences stay as they are.`;
+  if (e.recurrence?.length)
+    return 'Every occurrence of this recurring event — the whole series, past and future ones included.';
+  return undefined;
+}
+
+/** The guests Google will tell about a change (everyone but the person), as card fields, with the count. */
+export function guestsTold(
+  guests: { email?: string | null; self?: boolean | null; displayName?: string | null }[],
+  emailed: boolean,
+  what: string,
+): { label: string; value: string }[] {
+  const others = guests.filter((g) => !g.self && g.email);
+  if (!others.length) return [];
+  return [
+    {
+      label: `Guests (${others.length})`,
+      value: others
+        .map((g) => (g.displayName ? `${g.displayName} <${g.email}>` : (g.email ?? '')))
+        .join(', '),
+    },
+    {
+      label: 'Notifications',
+      value: emailed ? `Google emails each of them ${what}` : 'Google does not email them',
+    },
+  ];
+}
+
 export const meetLinkOf = (e: Event) =>
   e.hangoutLink ?? e.conferenceData?.entryPoints?.find((p) => p.entryPointType === 'video')?.uri ?? undefined;
 

@@ -27,6 +27,9 @@ export interface Place {
   priceLevel?: string;
 }
 
+/** The field of summarizePlace that is Google's own Maps page; a place's website is its owner's. */
+export const PLACE_LINK_FIELDS = ['mapsLink'] as const;
+
 export function summarizePlace(p: Place) {
   return {
     placeId: p.id,

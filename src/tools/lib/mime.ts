@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { formatMailbox, type Mailbox } from './addresses';
+import { asciiDomain, formatMailbox, type Mailbox } from './addresses';
 
 /**
  * Outgoing mail as RFC 5322 / MIME text, base64url-encoded for Gmail's `raw`. Header values are
@@ -15,6 +15,8 @@ export interface OutgoingMail {
   text: string;
   inReplyTo?: string;
   references?: string;
+  /** Lume's own `<…@…>` for this message (a confirmed action's), so Gmail can later be asked for it. */
+  messageId?: string;
   attachments?: { filename: string; mimeType: string; data: Buffer }[];
 }
 
@@ -38,10 +40,21 @@ export function encodeHeaderText(value: string): string {
   return words.map((w) => `=?UTF-8?B?${Buffer.from(w).toString('base64')}?=`).join('\r\n ');
 }
 
+/**
+ * An address as a header carries it: an internationalised domain as IDNA (`bücher.de` →
+ * `xn--bcher-kva.de`), which every server understands; a non-ASCII local part stays UTF-8 (RFC 6532,
+ * which Gmail supports), as there is no other way to write it.
+ */
+function wireAddress(email: string): string {
+  const at = email.lastIndexOf('@');
+  const domain = email.slice(at + 1);
+  return `${email.slice(0, at)}@${asciiDomain(domain) || domain}`;
+}
+
 function addressHeader(list: Mailbox[]): string {
   return list
     .map((m) => {
-      const email = oneLine(m.email);
+      const email = wireAddress(oneLine(m.email));
       if (!m.name) return email;
       const name = oneLine(m.name);
       if (!/^[\x20-\x7e]*$/.test(name)) return `${encodeHeaderText(name)} <${email}>`;
@@ -62,6 +75,7 @@ export function buildMime(mail: OutgoingMail): string {
   if (mail.cc?.length) headers.push(`Cc: ${addressHeader(mail.cc)}`);
   if (mail.bcc?.length) headers.push(`Bcc: ${addressHeader(mail.bcc)}`);
   headers.push(`Subject: ${encodeHeaderText(mail.subject)}`);
+  if (mail.messageId) headers.push(`Message-ID: ${oneLine(mail.messageId)}`);
   if (mail.inReplyTo) headers.push(`In-Reply-To: ${oneLine(mail.inReplyTo)}`);
   if (mail.references) headers.push(`References: ${oneLine(mail.references)}`);
   headers.push('MIME-Version: 1.0');

@@ -4,7 +4,7 @@ import { allTextOf, parseMime } from './mime';
 
 /**
  * The subset of Gmail's search syntax the fake understands: is:, in:, label:, from:, to:, cc:,
- * subject:, newer_than:/older_than: (d/m/y), after:/before:, has:attachment, category:, quoted
+ * subject:, rfc822msgid:, newer_than:/older_than: (d/m/y), after:/before:, has:attachment, category:, quoted
  * phrases, plain words, `-` negation, `OR` and `{a b}` alternatives. Matching is case-insensitive.
  */
 type Test = (m: gmail_v1.Schema$Message) => boolean;
@@ -81,6 +81,11 @@ function termTest(term: string, labels: gmail_v1.Schema$Label[], now: number): T
     case 'cc':
     case 'subject':
       return header(key === 'subject' ? 'Subject' : key[0].toUpperCase() + key.slice(1));
+    case 'rfc822msgid':
+      // Gmail matches the Message-ID header, with or without its angle brackets.
+      return (m) =>
+        (headerOf(m, 'Message-ID') ?? '').trim().replace(/^<|>$/g, '').toLowerCase() ===
+        value.replace(/^<|>$/g, '');
     case 'newer_than':
       return (m) => date(m) > now - relativeMs(value);
     case 'older_than':

@@ -14,6 +14,22 @@ export const GMAIL_MODIFY = [`${G}gmail.modify`, ALL];
 
 const decode = (raw: unknown) => Buffer.from(String(raw ?? ''), 'base64url').toString('utf8');
 
+let sentCounter = 0;
+
+/**
+ * Gmail keeps a well-formed Message-ID the client wrote and adds its own when there is none. With
+ * `state.gmailReplacesMessageIds` it behaves as some submissions see: its own id in Message-ID, the
+ * client's kept in X-Google-Original-Message-ID.
+ */
+function withMessageId(state: FakeGoogleState, raw: string): string {
+  const [head] = raw.split(/\r?\n\r?\n/);
+  const own = `<fake${++sentCounter}.${Date.now()}@mail.gmail.com>`;
+  const given = /^message-id:\s*(.+)$/im.exec(head)?.[1]?.trim();
+  if (!given) return `Message-ID: ${own}\r\n${raw}`;
+  if (!state.gmailReplacesMessageIds) return raw;
+  return raw.replace(/^message-id:.*$/im, `Message-ID: ${own}\r\nX-Google-Original-Message-ID: ${given}`);
+}
+
 /** Gmail sends as the authenticated user whatever From says, and refuses mail with no recipient. */
 export function sendRaw(
   state: FakeGoogleState,
@@ -23,8 +39,13 @@ export function sendRaw(
   threadId?: string | null,
 ) {
   const email = state.accounts.get(grantOf(res).sub)?.email ?? '';
-  const withFrom = /^from:/im.test(raw.split(/\r?\n\r?\n/)[0]) ? raw : `From: ${email}\r\n${raw}`;
-  const stored = storeRawMessage(data, withFrom, { labelIds: ['SENT'], threadId, internalDate: Date.now() });
+  const head = raw.split(/\r?\n\r?\n/)[0];
+  const withFrom = /^from:/im.test(head) ? raw : `From: ${email}\r\n${raw}`;
+  const stored = storeRawMessage(data, withMessageId(state, withFrom), {
+    labelIds: ['SENT'],
+    threadId,
+    internalDate: Date.now(),
+  });
   if (!['To', 'Cc', 'Bcc'].some((h) => headerOf(stored, h))) {
     data.messages.splice(data.messages.indexOf(stored), 1);
     googleError(res, 400, 'Recipient address required', 'invalidArgument');

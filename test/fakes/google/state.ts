@@ -55,6 +55,8 @@ export class FakeGoogleState {
   readonly userData = new Map<string, FakeUserData>();
   /** Answer a code exchange without refresh_token (as Google does when it reuses an existing grant). */
   omitRefreshToken = false;
+  /** Sent mail gets Gmail's own Message-ID, the client's moved to X-Google-Original-Message-ID. */
+  gmailReplacesMessageIds = false;
   /** Answer a code exchange without id_token (as Google does when openid was not granted). */
   omitIdToken = false;
   /** Hand out this id_token instead of a signed one (a forged or tampered token). */

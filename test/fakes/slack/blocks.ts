@@ -50,6 +50,10 @@ export function blocksError(blocks: unknown, max: number): string | undefined {
     if (b.type === 'section') {
       if (!b.text && !b.fields) return 'section without text or fields';
       if (textOf(b.text).length > 3000) return 'section text over 3000 characters';
+      if (b.fields !== undefined) {
+        if (!Array.isArray(b.fields) || b.fields.length > 10) return 'section needs at most 10 fields';
+        if (b.fields.some((f) => textOf(f).length > 2000)) return 'section field over 2000 characters';
+      }
       if (b.accessory) {
         const err = checkElement(b.accessory as Obj, ids);
         if (err) return err;

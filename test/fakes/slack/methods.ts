@@ -2,7 +2,7 @@ import { blocksError } from './blocks';
 import { applyStream, chunksError } from './chunks';
 import { DIRECTORY_METHODS } from './directory';
 import type { FakeMessage, FakeSlackState } from './state';
-import { viewsOpen } from './views';
+import { modalError, viewsOpen } from './views';
 
 type Args = Record<string, unknown>;
 export type MethodResult = Record<string, unknown> & { ok: boolean };
@@ -118,6 +118,16 @@ export const METHODS: Record<string, Method> = {
     return { ok: true, view: { id: `V${s.nextTs().replace('.', '')}`, hash: s.nextTs(), ...view } };
   },
   'views.open': viewsOpen,
+  // A modal opened before is replaced in place (paging through a long request): same limits as views.open.
+  'views.update': (s, a) => {
+    const view = s.openedViews.find((v) => v.id === a.view_id);
+    if (!view) return fail('not_found');
+    const err = modalError(a.view);
+    if (err) return fail('invalid_arguments', { response_metadata: { messages: [`[ERROR] ${err}`] } });
+    Object.assign(view, a.view as Record<string, unknown>, { hash: s.nextTs() });
+    s.emit('change');
+    return { ok: true, view };
+  },
   'apps.connections.open': (s) => ({
     ok: true,
     url: `${s.baseUrl.replace(/^http/, 'ws')}/socket?ticket=${s.nextTs()}`,

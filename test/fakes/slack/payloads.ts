@@ -100,7 +100,9 @@ export function blockAction(
     userId: string;
     actionId: string;
     value?: string;
-    container: { type: 'message'; channelId: string; messageTs: string } | { type: 'view'; viewId: string };
+    container:
+      | { type: 'message'; channelId: string; messageTs: string }
+      | { type: 'view'; viewId: string; viewType?: 'home' | 'modal' };
     responseUrl?: string;
   },
 ): SlackRequest {
@@ -127,7 +129,7 @@ export function blockAction(
           channel: { id: o.container.channelId, name: 'directmessage' },
           message: { ts: o.container.messageTs },
         }
-      : { view: { id: o.container.viewId, type: 'home' } }),
+      : { view: { id: o.container.viewId, type: o.container.viewType ?? 'home' } }),
     ...(o.responseUrl ? { response_url: o.responseUrl } : {}),
     actions: [
       {

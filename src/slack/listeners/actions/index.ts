@@ -11,6 +11,7 @@ import { answerFeedbackClicked } from './feedback';
 import { choicePicked } from './pick-choice';
 import { refreshHomeClicked } from './refresh-home';
 import { suggestedPromptClicked } from './suggested-prompt';
+import { viewRequestClicked } from './view-request';
 
 /**
  * Block Kit button listeners, one file each. The agent's Confirm / Cancel / feedback buttons are
@@ -23,6 +24,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action(PROMPT_ACTION, suggestedPromptClicked(deps));
   app.action(ACTIONS.confirmAction, confirmActionClicked(deps));
   app.action(ACTIONS.cancelAction, cancelActionClicked(deps));
+  app.action(new RegExp(`^${ACTIONS.viewRequest}(:\\d+)?$`), viewRequestClicked(deps));
   app.action(ACTIONS.answerFeedback, answerFeedbackClicked(deps));
   app.action(ACTIONS.editSettings, editSettingsClicked(deps));
   app.action(ACTIONS.briefingOffer, briefingOfferClicked(deps));
