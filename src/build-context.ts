@@ -14,6 +14,7 @@ import { TokenStore } from './google/token-store';
 import { type JobCatalogue, jobCatalogue } from './jobs';
 import { createJobQueue } from './jobs/engine';
 import type { Logger } from './log';
+import { createMetrics } from './metrics';
 
 /** Wire the services on an open database. Tests call this with their own config and logger. */
 export function buildContext(
@@ -22,11 +23,18 @@ export function buildContext(
   log: Logger,
   now: () => Date = () => new Date(),
   retryClock: RetryClock = realRetryClock,
-  opts: { jobs?: JobCatalogue } = {},
+  opts: { jobs?: JobCatalogue; processMetrics?: boolean } = {},
 ): AppContext {
+  const metrics = createMetrics({ now, processMetrics: opts.processMetrics });
   const cipher = new TokenCipher(config.tokenKeys.current, config.tokenKeys.previous);
   const tokens = new TokenStore(cipher);
-  const google = new GoogleClientFactory({ google: config.google, models: db.models, tokens, log });
+  const google = new GoogleClientFactory({
+    google: config.google,
+    models: db.models,
+    tokens,
+    log,
+    calls: metrics,
+  });
   const links = new ConnectLinks(db.models, config.publicUrl, now);
   const accounts = new Accounts({
     models: db.models,
@@ -35,6 +43,7 @@ export function buildContext(
     google,
     googleConfig: config.google,
     log,
+    calls: metrics,
   });
   const states = new OAuthStates(db.models, cipher, now);
   return {
@@ -48,11 +57,13 @@ export function buildContext(
     accounts,
     hooks: new LinkHooks(log),
     states,
-    oauth: new GoogleOAuthFlow({ config, states, links, accounts, log }),
+    oauth: new GoogleOAuthFlow({ config, states, links, accounts, log, calls: metrics }),
     sessions: new Sessions(config.jwtSecret, now),
     now,
     retryClock,
     // The kinds the queue accepts; the engine (src/jobs/app-engine.ts, started by src/run.ts) runs the same catalogue.
     jobs: createJobQueue({ db, now, cipher, kinds: (opts.jobs ?? jobCatalogue).kinds }),
+    telemetry: metrics,
+    metrics,
   };
 }
