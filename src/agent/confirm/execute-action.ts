@@ -51,6 +51,7 @@ export async function executeAction(
       log: ctx.log.child({ tool: tool.name, actionId: action.id }),
       now: ctx.now,
       signal: AbortSignal.timeout(ctx.config.agent.turnTimeoutMs),
+      calls: ctx.telemetry,
     });
     return { ok: true, result: await tool.handler(input, tctx) };
   } catch (err) {

@@ -1,6 +1,7 @@
 import type { User } from '../../../models';
 import type { Config } from '../../config';
 import type { GoogleApis } from '../../google/apis';
+import type { GoogleCallRecorder } from '../../google/observe-calls';
 import type { Logger } from '../../log';
 import type { ToolContext } from '../../tools/types';
 
@@ -13,6 +14,8 @@ export function toolContext(deps: {
   log: Logger;
   now: () => Date;
   signal?: AbortSignal;
+  /** Hears about each Maps request (the Google APIs report through their client already). */
+  calls?: GoogleCallRecorder;
 }): ToolContext {
   const { mapsApiKey, apiRootUrl } = deps.config.google;
   return {
@@ -20,7 +23,7 @@ export function toolContext(deps: {
     timeZone: deps.timeZone,
     now: deps.now,
     google: deps.google,
-    maps: mapsApiKey ? { apiKey: mapsApiKey, rootUrl: apiRootUrl } : undefined,
+    maps: mapsApiKey ? { apiKey: mapsApiKey, rootUrl: apiRootUrl, calls: deps.calls } : undefined,
     log: deps.log,
     signal: deps.signal,
   };

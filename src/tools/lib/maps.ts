@@ -29,6 +29,7 @@ export async function mapsRequest<T>(
 ): Promise<T> {
   if (!ctx.maps) throw new ToolInputError('Maps is not configured for this Lume (no GOOGLE_MAPS_API_KEY).');
   const root = (ctx.maps.rootUrl ?? HOSTS[api]).replace(/\/$/, '');
+  const calls = ctx.maps.calls;
   const res = await fetch(`${root}${req.path}`, {
     method: req.method,
     headers: {
@@ -38,7 +39,11 @@ export async function mapsRequest<T>(
     },
     ...(req.body ? { body: JSON.stringify(req.body) } : {}),
     ...(ctx.signal ? { signal: ctx.signal } : {}),
+  }).catch((err: unknown) => {
+    calls?.googleCall({ api, status: ctx.signal?.aborted ? 'aborted' : 'network' });
+    throw err;
   });
+  calls?.googleCall({ api, status: res.status });
   const text = await res.text();
   const data = text ? JSON.parse(text) : {};
   if (!res.ok) throw new MapsHttpError(res.status, data);
