@@ -7,15 +7,17 @@
  */
 
 /** How one agent turn ended. */
-export type TurnOutcome =
-  | 'answered'
-  | 'failed'
-  | 'busy'
-  | 'timeout'
-  | 'revoked'
-  | 'not_connected'
-  | 'not_configured'
-  | 'rate_limited';
+export const TURN_OUTCOMES = [
+  'answered',
+  'failed',
+  'busy',
+  'timeout',
+  'revoked',
+  'not_connected',
+  'not_configured',
+  'rate_limited',
+] as const;
+export type TurnOutcome = (typeof TURN_OUTCOMES)[number];
 
 /**
  * One tool call: it ran (`ok`, or `error` returned to the model as data), a change tool only
@@ -35,8 +37,9 @@ export interface AgentTelemetry {
   confirmation(stage: ConfirmationStage, tool: string, count?: number): void;
 }
 
-/** What Lume says first (src/notify): one kind per proactive message. */
-export type NotificationKind = 'reminder' | 'leave_now' | 'invitation' | 'change' | 'briefing';
+/** What Lume says first (src/notify): one kind per proactive message. A new kind is one more name here. */
+export const NOTIFICATION_KINDS = ['reminder', 'leave_now', 'invitation', 'change', 'briefing'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface NotificationTelemetry {
   /** A proactive message went out (call it once Slack accepted it). */
@@ -44,18 +47,20 @@ export interface NotificationTelemetry {
 }
 
 /** Which Google API a call went to (from its URL: see src/google/observe-calls.ts). */
-export type GoogleApi =
-  | 'gmail'
-  | 'calendar'
-  | 'tasks'
-  | 'keep'
-  | 'userinfo'
-  | 'places'
-  | 'routes'
-  | 'oauth_token'
-  | 'oauth_revoke'
-  | 'oauth_certs'
-  | 'other';
+export const GOOGLE_APIS = [
+  'gmail',
+  'calendar',
+  'tasks',
+  'keep',
+  'userinfo',
+  'places',
+  'routes',
+  'oauth_token',
+  'oauth_revoke',
+  'oauth_certs',
+  'other',
+] as const;
+export type GoogleApi = (typeof GOOGLE_APIS)[number];
 
 /**
  * How a call to Slack or Google ended. `status` is the HTTP status Google answered, or Slack's own

@@ -1,17 +1,15 @@
 import { collectDefaultMetrics, Registry } from 'prom-client';
-import type { Telemetry } from '../telemetry';
+import { NOTIFICATION_KINDS, type Telemetry, TURN_OUTCOMES } from '../telemetry';
 import { lumeInstruments } from './instruments';
 import {
   googleApiLabel,
   httpMethodLabel,
   jobKindLabel,
-  NOTIFICATION_KINDS,
   notificationKindLabel,
   routeLabel,
   slackMethodLabel,
   slackStatusLabel,
   statusClass,
-  TURN_OUTCOMES,
   toolLabel,
 } from './labels';
 import { VitalSigns } from './vitals';

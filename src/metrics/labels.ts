@@ -1,4 +1,4 @@
-import type { GoogleApi, NotificationKind, TurnOutcome } from '../telemetry';
+import { GOOGLE_APIS, NOTIFICATION_KINDS } from '../telemetry';
 
 /*
  * Every label value passes one of these before it reaches a metric: a closed set, or a name shaped
@@ -10,38 +10,7 @@ import type { GoogleApi, NotificationKind, TurnOutcome } from '../telemetry';
 const shaped = (pattern: RegExp, fallback: string) => (value: string) =>
   pattern.test(value) ? value : fallback;
 
-export const TURN_OUTCOMES: readonly TurnOutcome[] = [
-  'answered',
-  'failed',
-  'busy',
-  'timeout',
-  'revoked',
-  'not_connected',
-  'not_configured',
-  'rate_limited',
-];
-
-export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
-  'reminder',
-  'leave_now',
-  'invitation',
-  'change',
-  'briefing',
-];
-
-const GOOGLE_APIS = new Set<GoogleApi>([
-  'gmail',
-  'calendar',
-  'tasks',
-  'keep',
-  'userinfo',
-  'places',
-  'routes',
-  'oauth_token',
-  'oauth_revoke',
-  'oauth_certs',
-  'other',
-]);
+const GOOGLE_API_SET = new Set<string>(GOOGLE_APIS);
 
 /** A tool as declared: snake_case. */
 export const toolLabel = shaped(/^[a-z][a-z0-9_]{0,63}$/, 'unknown');
@@ -57,7 +26,7 @@ export const routeLabel = (r: string) =>
   r === 'unmatched' || /^\/[A-Za-z0-9_./:{}*-]{0,100}$/.test(r) ? r : 'other';
 const HTTP_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 export const httpMethodLabel = (m: string) => (HTTP_METHODS.has(m) ? m : 'OTHER');
-export const googleApiLabel = (api: string) => (GOOGLE_APIS.has(api as GoogleApi) ? api : 'other');
+export const googleApiLabel = (api: string) => (GOOGLE_API_SET.has(api) ? api : 'other');
 export const notificationKindLabel = (k: string) =>
   (NOTIFICATION_KINDS as readonly string[]).includes(k) ? k : 'other';
 
