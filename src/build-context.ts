@@ -16,6 +16,7 @@ import { TokenStore } from './google/token-store';
 import { type JobCatalogue, jobCatalogue } from './jobs';
 import { createJobQueue } from './jobs/engine';
 import type { Logger } from './log';
+import { createMetrics } from './metrics';
 import { Settings } from './settings/settings';
 
 /** Wire the services on an open database. Tests call this with their own config and logger. */
@@ -25,11 +26,18 @@ export function buildContext(
   log: Logger,
   now: () => Date = () => new Date(),
   retryClock: RetryClock = realRetryClock,
-  opts: { jobs?: JobCatalogue } = {},
+  opts: { jobs?: JobCatalogue; processMetrics?: boolean } = {},
 ): AppContext {
+  const metrics = createMetrics({ now, processMetrics: opts.processMetrics });
   const cipher = new TokenCipher(config.tokenKeys.current, config.tokenKeys.previous);
   const tokens = new TokenStore(cipher);
-  const google = new GoogleClientFactory({ google: config.google, models: db.models, tokens, log });
+  const google = new GoogleClientFactory({
+    google: config.google,
+    models: db.models,
+    tokens,
+    log,
+    calls: metrics,
+  });
   const links = new ConnectLinks(db.models, config.publicUrl, now);
   const hooks = new LinkHooks(log);
   forgetAgentData(hooks, { models: db.models, sealer: new Sealer(cipher), log, now });
@@ -39,7 +47,7 @@ export function buildContext(
     cipher,
     log,
     now,
-    maps: mapsApiKey ? { apiKey: mapsApiKey, rootUrl: apiRootUrl } : undefined,
+    maps: mapsApiKey ? { apiKey: mapsApiKey, rootUrl: apiRootUrl, calls: metrics } : undefined,
   });
   // A person's settings (reminders, briefing, home address) go with their link.
   hooks.onIdentityUnlinked(async ({ teamId, slackUserId }) => {
@@ -53,6 +61,7 @@ export function buildContext(
     googleConfig: config.google,
     hooks,
     log,
+    calls: metrics,
   });
   const states = new OAuthStates(db.models, cipher, now);
   return {
@@ -66,12 +75,14 @@ export function buildContext(
     accounts,
     hooks,
     states,
-    oauth: new GoogleOAuthFlow({ config, states, links, accounts, log }),
+    oauth: new GoogleOAuthFlow({ config, states, links, accounts, log, calls: metrics }),
     sessions: new Sessions(config.jwtSecret, now),
     settings,
     now,
     retryClock,
     // The kinds the queue accepts; the engine (src/jobs/app-engine.ts, started by src/run.ts) runs the same catalogue.
     jobs: createJobQueue({ db, now, cipher, kinds: (opts.jobs ?? jobCatalogue).kinds }),
+    telemetry: metrics,
+    metrics,
   };
 }

@@ -19,6 +19,7 @@ const HINTS: Record<string, string> = {
     'Google Cloud console → Credentials → API key restricted to Places API (New) and Routes API',
   DATABASE_URL: 'e.g. mysql://lume:secret@127.0.0.1:3306/lume or sqlite:data/lume.sqlite',
   PUBLIC_URL: 'the https URL Slack and browsers reach Lume at, e.g. https://lume.example.com',
+  METRICS_TOKEN: 'generate one: openssl rand -hex 32',
   TRUST_PROXY:
     'the number of proxies in front of Lume (e.g. 1), or their addresses/CIDRs (e.g. 10.0.0.0/8,loopback)',
 };
@@ -129,6 +130,14 @@ const schema = z.object({
   AGENT_MAX_TOOL_CALLS: intWithDefault(16, 1, 100),
   AGENT_TURNS_PER_MINUTE: intWithDefault(10, 1, 1000),
   AGENT_TURN_TIMEOUT_MS: intWithDefault(90_000, 1000, 600_000),
+  METRICS_TOKEN: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .min(16, 'must be at least 16 characters (it is the only lock on /metrics)')
+      .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces (it goes in an HTTP header)')
+      .optional(),
+  ),
 });
 
 /** Rules across variables; checked on the raw environment so they are reported with every other problem. */
@@ -165,6 +174,8 @@ export interface Config {
   tokenKeys: { current: Buffer; previous: Buffer[] };
   logLevel: string;
   agent: { maxSteps: number; maxToolCalls: number; turnsPerMinute: number; turnTimeoutMs: number };
+  /** When set, /metrics answers only `Authorization: Bearer <token>`. */
+  metricsToken?: string;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -227,6 +238,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
         turnsPerMinute: e.AGENT_TURNS_PER_MINUTE,
         turnTimeoutMs: e.AGENT_TURN_TIMEOUT_MS,
       },
+      metricsToken: e.METRICS_TOKEN,
     },
   };
 }

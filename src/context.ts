@@ -12,7 +12,9 @@ import type { RetryClock } from './google/retry';
 import type { TokenStore } from './google/token-store';
 import type { JobQueue } from './job-queue';
 import type { Logger } from './log';
+import type { Metrics } from './metrics';
 import type { Settings } from './settings/settings';
+import type { Telemetry } from './telemetry';
 
 /** Everything a listener, route or tool may need, built once in src/index.ts (or by a test). */
 export interface AppContext {
@@ -35,4 +37,8 @@ export interface AppContext {
   retryClock: RetryClock;
   /** The durable job queue: enqueue work (of a kind src/jobs defines) or cancel it; the engine runs it once across instances. */
   jobs: JobQueue;
+  /** What every part records about itself (metrics, and the last Slack and Google calls /ready reports). */
+  telemetry: Telemetry;
+  /** The same, as the prom-client registry /metrics renders. */
+  metrics: Metrics;
 }

@@ -20,7 +20,7 @@ export async function run(config: Config): Promise<void> {
   const applied = await migrate(db);
   if (applied.length) log.info({ applied }, 'database migrations applied');
 
-  const ctx = buildContext(config, db, log);
+  const ctx = buildContext(config, db, log, undefined, undefined, { processMetrics: true });
   let agent: JobPorts['agent'];
   const server = await createServer(ctx, {
     agent: (ports) => {
@@ -34,7 +34,7 @@ export async function run(config: Config): Promise<void> {
   const ports: JobPorts = { agent };
   // Every instance on the database claims jobs under its own name; a restart is a new instance.
   const instanceId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
-  // Metrics (/metrics) attach here through `events`: started (lag), done, retried, dead.
+  // Its events (lag, failures, heartbeat) reach ctx.telemetry: /metrics and /ready.
   const engine = createAppJobEngine(ctx, { instanceId, ports });
   await engine.start();
 

@@ -7,6 +7,7 @@ import type { Agent } from './agent/types';
 import type { AppContext } from './context';
 import { httpRoutes } from './http';
 import { slackEventsDoc } from './http/openapi/slack-events';
+import { requestMetrics } from './http/request-metrics';
 import { createSlackApp } from './slack/app';
 import { boltLogger } from './slack/bolt-logger';
 import { buildReceiver, SLACK_EVENTS_PATH } from './slack/receiver';
@@ -41,6 +42,8 @@ export async function createServer(ctx: AppContext, deps: ServerDeps): Promise<L
   web.disable('x-powered-by');
   // req.ip (per-client limits, logs) is the real client only through the proxies TRUST_PROXY names.
   web.set('trust proxy', ctx.config.trustProxy);
+  // First, so every request is counted by route, Bolt's /slack/events included.
+  web.use(requestMetrics(ctx.telemetry));
   const logger = boltLogger(ctx.log);
   const identity = await verifyBotToken(ctx, logger);
   // The receiver goes on first: its /slack/events route must read the raw body before any parser.

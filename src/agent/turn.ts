@@ -1,5 +1,6 @@
 import type { User } from '../../models';
 import { MESSAGES } from '../messages';
+import type { TurnOutcome } from '../telemetry';
 import { CardProposals } from './confirm/card-proposals';
 import { ChoiceOffers } from './confirm/choice-offers';
 import type { AgentDeps } from './deps';
@@ -14,35 +15,63 @@ import { teamFor } from './runner/team';
 import { toolContext } from './runner/tool-context';
 import { ToolRunner } from './runner/tool-runner';
 import { wrapQuoted } from './runner/wrap';
-import { classify, FAILURE_TEXT, TurnTimeoutError } from './turn-errors';
+import { classify, FAILURE_TEXT, type TurnFailure, TurnTimeoutError } from './turn-errors';
 import type { AgentTurnInput } from './types';
 
 /**
  * One question, start to finish: limits and account checks, then the function-calling loop with a
  * deadline, the answer delivered (streamed or posted), and the turn saved to memory. Every failure
- * ends in a short message to the person; the details go to the log.
+ * ends in a short message to the person; the details go to the log. How it ended is reported to
+ * telemetry with its duration.
  */
 export async function handleTurn(deps: AgentDeps, turn: AgentTurnInput): Promise<void> {
+  const ended = deps.ctx.telemetry.turnStarted();
+  let outcome: TurnOutcome = 'failed';
+  try {
+    outcome = await runTurn(deps, turn);
+  } finally {
+    ended(outcome);
+  }
+}
+
+/** What telemetry calls each way a turn can fail. */
+const FAILURE_OUTCOME: Record<TurnFailure, TurnOutcome> = {
+  revoked: 'revoked',
+  busy: 'busy',
+  timeout: 'timeout',
+  other: 'failed',
+};
+
+async function runTurn(deps: AgentDeps, turn: AgentTurnInput): Promise<TurnOutcome> {
   const { ctx } = deps;
   const log = ctx.log.child({ teamId: turn.teamId, slackUserId: turn.slackUserId, source: turn.source });
   const links = new LinkPolicy();
   const delivery = deps.ports.deliveries.open(conversationOf(turn), links, log);
-  if (!deps.model) return delivery.notify(MESSAGES.notConfigured);
-  if (!deps.limiter.take(`${turn.teamId}:${turn.slackUserId}`)) return delivery.notify(MESSAGES.rateLimited);
+  if (!deps.model) {
+    await delivery.notify(MESSAGES.notConfigured);
+    return 'not_configured';
+  }
+  if (!deps.limiter.take(`${turn.teamId}:${turn.slackUserId}`)) {
+    await delivery.notify(MESSAGES.rateLimited);
+    return 'rate_limited';
+  }
   const user = turn.user ?? (await ctx.accounts.findBySlack(turn.teamId, turn.slackUserId));
   if (!ctx.accounts.isConnected(user)) {
-    return promptConnect(deps, turn, user ? MESSAGES.revoked : MESSAGES.notConnected);
+    await promptConnect(deps, turn, user ? MESSAGES.revoked : MESSAGES.notConnected);
+    return user ? 'revoked' : 'not_connected';
   }
   await delivery.progress(MESSAGES.thinking);
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(new TurnTimeoutError()), ctx.config.agent.turnTimeoutMs);
   try {
     await converse(deps, turn, user, delivery, links, controller.signal);
+    return 'answered';
   } catch (err) {
     const failure = classify(err, controller.signal);
     log[failure === 'other' ? 'error' : 'warn']({ err, failure }, 'agent turn failed');
     if (failure === 'revoked') await promptConnect(deps, turn, MESSAGES.revoked);
     else await delivery.notify(FAILURE_TEXT[failure]);
+    return FAILURE_OUTCOME[failure];
   } finally {
     clearTimeout(timer);
   }
@@ -109,6 +138,7 @@ async function converse(
     now: ctx.now,
     signal,
     team,
+    calls: ctx.telemetry,
   });
   const owner = { ...ref, slackUserId: turn.slackUserId, conversationKey: conversationKey(ref), timeZone };
   const runner = new ToolRunner({
@@ -116,10 +146,11 @@ async function converse(
     ctx: tctx,
     links,
     notices,
-    proposals: new CardProposals(deps.actions, delivery, owner),
+    proposals: new CardProposals(deps.actions, delivery, owner, ctx.telemetry),
     offers: new ChoiceOffers(deps.actions, delivery, owner, tools, tctx),
     maxCalls: ctx.config.agent.maxToolCalls,
     log,
+    telemetry: ctx.telemetry,
     onProgress: (used) => delivery.progress(stepStatus(used)),
     onSteps: delivery.steps,
   });

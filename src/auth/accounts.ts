@@ -3,6 +3,7 @@ import type { Models, User } from '../../models';
 import type { Config } from '../config';
 import type { GoogleClientFactory } from '../google/client-factory';
 import { createOAuthClient } from '../google/oauth-client';
+import type { GoogleCallRecorder } from '../google/observe-calls';
 import type { GoogleTokens, TokenStore } from '../google/token-store';
 import type { Logger } from '../log';
 import type { SlackRef } from './connect-links';
@@ -45,6 +46,8 @@ export class Accounts {
       googleConfig: Config['google'];
       hooks: LinkHooks;
       log: Logger;
+      /** Hears about the revocation call to Google. */
+      calls?: GoogleCallRecorder;
     },
   ) {}
 
@@ -109,7 +112,7 @@ export class Accounts {
       const { refreshToken, accessToken } = this.deps.tokens.read(user);
       const token = refreshToken ?? accessToken;
       if (token) {
-        await createOAuthClient(this.deps.googleConfig).revokeToken(token);
+        await createOAuthClient(this.deps.googleConfig, this.deps.calls).revokeToken(token);
         revokedAtGoogle = true;
       }
     } catch (err) {

@@ -4,6 +4,7 @@ import type { User } from '../../models';
 import type { Config } from '../config';
 import { GoogleApis } from '../google/apis';
 import { createOAuthClient } from '../google/oauth-client';
+import { type GoogleCallRecorder, observeGoogleCalls } from '../google/observe-calls';
 import { REQUESTED_SCOPES } from '../google/scopes';
 import type { Logger } from '../log';
 import type { Accounts, GoogleProfile } from './accounts';
@@ -43,6 +44,8 @@ interface FlowDeps {
   links: ConnectLinks;
   accounts: Accounts;
   log: Logger;
+  /** Hears about each call to Google (code exchange, id_token keys, userinfo). */
+  calls?: GoogleCallRecorder;
 }
 
 /** Google account linking: authorisation-code flow with PKCE S256 and single-use, hashed state. */
@@ -51,7 +54,7 @@ export class GoogleOAuthFlow {
   private readonly verifier: OAuth2Client;
 
   constructor(private readonly deps: FlowDeps) {
-    this.verifier = createOAuthClient(deps.config.google);
+    this.verifier = createOAuthClient(deps.config.google, deps.calls);
   }
 
   bindingFor(state: string): BrowserBinding {
@@ -72,7 +75,7 @@ export class GoogleOAuthFlow {
       return { kind: 'too_many_in_progress' };
     }
     const { state, codeChallenge } = await this.deps.states.create(slack);
-    const url = createOAuthClient(this.deps.config.google).generateAuthUrl({
+    const url = createOAuthClient(this.deps.config.google, this.deps.calls).generateAuthUrl({
       access_type: 'offline',
       prompt: 'consent',
       include_granted_scopes: true,
@@ -97,7 +100,7 @@ export class GoogleOAuthFlow {
     const consumed = await this.deps.states.consume(params.state);
     if (!consumed) return { kind: 'bad_request', reason: 'unknown, expired or already used state' };
 
-    const client = createOAuthClient(this.deps.config.google);
+    const client = createOAuthClient(this.deps.config.google, this.deps.calls);
     let tokens: Credentials;
     try {
       ({ tokens } = await client.getToken({ code: params.code, codeVerifier: consumed.codeVerifier }));
@@ -136,6 +139,7 @@ export class GoogleOAuthFlow {
         claims = ticket.getPayload() ?? {};
       } else {
         const auth = new OAuth2Client();
+        if (this.deps.calls) observeGoogleCalls(auth, this.deps.calls);
         auth.setCredentials({ access_token: tokens.access_token });
         ({ data: claims } = await new GoogleApis(auth, this.deps.config.google.apiRootUrl)
           .oauth2()

@@ -11,6 +11,7 @@ import {
   isInvalidGrant,
 } from './errors';
 import { createOAuthClient } from './oauth-client';
+import { type GoogleCallRecorder, observeGoogleCalls } from './observe-calls';
 import type { TokenStore } from './token-store';
 
 export interface UserGoogle {
@@ -25,6 +26,8 @@ export interface GoogleClientFactoryDeps {
   models: Models;
   tokens: TokenStore;
   log: Logger;
+  /** Hears about every request the per-user clients make (API calls and token refreshes). */
+  calls?: GoogleCallRecorder;
 }
 
 /**
@@ -101,7 +104,7 @@ export class GoogleClientFactory {
         }
       }
     }
-    return new UserOAuthClient({
+    const client = new UserOAuthClient({
       clientId: this.deps.google.clientId,
       clientSecret: this.deps.google.clientSecret,
       redirectUri: this.deps.google.redirectUri,
@@ -111,6 +114,7 @@ export class GoogleClientFactory {
       // also does this on 403, so a missing scope costs one extra (deduplicated) refresh.
       forceRefreshOnFailure: true,
     });
+    return this.deps.calls ? observeGoogleCalls(client, this.deps.calls) : client;
   }
 
   private persist(userId: string, tokens: Credentials): void {

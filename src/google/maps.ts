@@ -1,3 +1,5 @@
+import type { GoogleCallRecorder } from './observe-calls';
+
 /** Google's hosts for Maps Platform; tests and proxies replace them with one root (GOOGLE_API_ROOT_URL). */
 const HOSTS = { places: 'https://places.googleapis.com', routes: 'https://routes.googleapis.com' } as const;
 
@@ -7,6 +9,8 @@ export type MapsApi = keyof typeof HOSTS;
 export interface MapsAccess {
   apiKey: string;
   rootUrl?: string;
+  /** Hears about each request (the other Google APIs report through their OAuth client). */
+  calls?: GoogleCallRecorder;
 }
 
 /** A non-2xx answer, shaped like a gaxios error (status + response.data) so the shared error helpers read it. */
@@ -43,7 +47,11 @@ export async function mapsFetch<T>(
     },
     ...(req.body ? { body: JSON.stringify(req.body) } : {}),
     ...(req.signal ? { signal: req.signal } : {}),
+  }).catch((err: unknown) => {
+    access.calls?.googleCall({ api, status: req.signal?.aborted ? 'aborted' : 'network' });
+    throw err;
   });
+  access.calls?.googleCall({ api, status: res.status });
   const text = await res.text();
   const data = text ? JSON.parse(text) : {};
   if (!res.ok) throw new MapsHttpError(res.status, data);

@@ -1,15 +1,17 @@
 import { OAuth2Client } from 'google-auth-library';
 import type { Config } from '../config';
+import { type GoogleCallRecorder, observeGoogleCalls } from './observe-calls';
 
 type GoogleConfig = Config['google'];
 
 /**
  * An OAuth2Client with Lume's client credentials and Google's endpoints (overridable for tests). The
  * keys that sign id_tokens are published under Google's API root (www.googleapis.com/oauth2/v1/certs),
- * so GOOGLE_API_ROOT_URL moves them with every other Google API.
+ * so GOOGLE_API_ROOT_URL moves them with every other Google API. With `calls`, each request it makes is
+ * reported there (metrics, /ready).
  */
-export function createOAuthClient(google: GoogleConfig): OAuth2Client {
-  return new OAuth2Client({
+export function createOAuthClient(google: GoogleConfig, calls?: GoogleCallRecorder): OAuth2Client {
+  const client = new OAuth2Client({
     clientId: google.clientId,
     clientSecret: google.clientSecret,
     redirectUri: google.redirectUri,
@@ -25,4 +27,5 @@ export function createOAuthClient(google: GoogleConfig): OAuth2Client {
         : {}),
     },
   });
+  return calls ? observeGoogleCalls(client, calls) : client;
 }

@@ -5,6 +5,7 @@ import { apiDocsDocs, apiDocsRoutes } from './api-docs';
 import { authMe, authMeDoc } from './auth-me';
 import { authRefresh, authRefreshDoc } from './auth-refresh';
 import { healthDocs, healthRoutes } from './health';
+import { METRICS_PATH, metricsDoc, metricsRoute } from './metrics';
 import { oauthCallback, oauthCallbackDoc } from './oauth-callback';
 import { oauthStart, oauthStartDoc, PLAIN_SIGN_INS_PER_MINUTE } from './oauth-start';
 import { openApiDocument } from './openapi/document';
@@ -21,6 +22,7 @@ import { authSecurityHeaders } from './security-headers';
  */
 export const ROUTE_DOCS: RouteDoc[] = [
   ...healthDocs,
+  metricsDoc,
   oauthStartDoc,
   oauthCallbackDoc,
   authMeDoc,
@@ -37,6 +39,7 @@ export interface HttpRoutesOptions {
 export function httpRoutes(ctx: AppContext, o: HttpRoutesOptions = {}): Router {
   const router = express.Router();
   router.use(healthRoutes(ctx));
+  router.get(METRICS_PATH, metricsRoute(ctx));
 
   const auth = express.Router();
   auth.use(requestLog(ctx.log), authSecurityHeaders);

@@ -8,7 +8,7 @@ export interface AppJobEngineOptions {
   /** Names this process in leases and logs; unique per running instance. */
   instanceId: string;
   ports: JobPorts;
-  /** Metrics hooks (job lag, retries, deaths), from whoever exports them. */
+  /** More hooks (tests); ctx.telemetry always hears the engine's events (job lag, failures, heartbeat). */
   events?: JobEvents;
   /** What runs; the one list in ./index.ts unless a test gives its own (give ctx.jobs the same one). */
   catalogue?: JobCatalogue;
@@ -39,7 +39,35 @@ export function createAppJobEngine(ctx: AppContext, o: AppJobEngineOptions): Job
       run: (payload, job) => k.run(payload, job, ctx, o.ports),
     })),
     recurring: recurring.map((r) => ({ name: r.name, everyMs: r.everyMs, run: () => r.run(ctx, o.ports) })),
-    events: o.events,
+    events: withTelemetry(ctx, o.events),
     ...o.tuning,
   });
+}
+
+/** The engine's events as ctx.telemetry records them (metrics, and the heartbeat /ready reads), then `more`'s. */
+function withTelemetry(ctx: AppContext, more: JobEvents = {}): JobEvents {
+  const t = ctx.telemetry;
+  return {
+    started: (e) => {
+      t.jobStarted(e.kind, e.lagMs);
+      more.started?.(e);
+    },
+    done: (e) => more.done?.(e),
+    retried: (e) => {
+      t.jobFailed(e.kind, 'retried');
+      more.retried?.(e);
+    },
+    dead: (e) => {
+      t.jobFailed(e.kind, 'dead');
+      more.dead?.(e);
+    },
+    passed: (e) => {
+      t.enginePassed(e.at, e.staleAfterMs);
+      more.passed?.(e);
+    },
+    stopped: (e) => {
+      t.engineStopped();
+      more.stopped?.(e);
+    },
+  };
 }

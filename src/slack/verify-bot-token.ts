@@ -2,7 +2,7 @@ import type { Logger as BoltLogger } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import type { AppContext } from '../context';
 import { ErrorCode, LumeError } from '../errors';
-import { slackClientOptions } from './client-options';
+import { SLACK_API_URL, slackClientOptions } from './client-options';
 
 export interface BotIdentity {
   botId: string;
@@ -36,7 +36,7 @@ export async function verifyBotToken(ctx: AppContext, logger: BoltLogger): Promi
         `Slack refused SLACK_BOT_TOKEN (${code}): copy the Bot User OAuth Token (xoxb-…) from your app's OAuth & Permissions page`,
       );
     }
-    const where = ctx.config.slack.apiUrl ?? 'https://slack.com/api/';
+    const where = ctx.config.slack.apiUrl ?? SLACK_API_URL;
     const reason = code ?? (err instanceof Error ? err.message : String(err));
     throw new SlackStartupError(
       `could not reach Slack's Web API at ${where} to check SLACK_BOT_TOKEN (${reason})`,

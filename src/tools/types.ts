@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { User } from '../../models';
 import type { GoogleApis } from '../google/apis';
+import type { GoogleCallRecorder } from '../google/observe-calls';
 import type { Logger } from '../log';
 import type { Team } from './lib/directory';
 
@@ -11,8 +12,8 @@ export interface ToolContext {
   timeZone: string;
   now: () => Date;
   google: GoogleApis;
-  /** Present when GOOGLE_MAPS_API_KEY is set. */
-  maps?: { apiKey: string; rootUrl?: string };
+  /** Present when GOOGLE_MAPS_API_KEY is set; `calls` hears about each Maps request (metrics). */
+  maps?: { apiKey: string; rootUrl?: string; calls?: GoogleCallRecorder };
   log: Logger;
   signal?: AbortSignal;
   /** The person's teammates (Slack's directory, their Lume links); absent outside Slack. */

@@ -74,6 +74,18 @@ describe('configuration', () => {
       assert.match(String(trust(bad)), /^TRUST_PROXY: must be false, a hop count/, bad);
   });
 
+  it('METRICS_TOKEN: optional; when set, long enough to be a lock and fit in a header', () => {
+    const token = (v: string | undefined) => {
+      const r = parseConfig(testEnv({ METRICS_TOKEN: v }));
+      return r.ok ? r.config.metricsToken : r.problems[0];
+    };
+    assert.equal(token(undefined), undefined);
+    assert.equal(token(' '), undefined);
+    assert.equal(token('0123456789abcdef0123'), '0123456789abcdef0123');
+    assert.match(String(token('short')), /^METRICS_TOKEN: must be at least 16 characters.*openssl rand/);
+    assert.match(String(token('has a space in the middle')), /^METRICS_TOKEN: must be printable ASCII/);
+  });
+
   it('does not need a signing secret in Socket Mode', () => {
     assert.ok(parseConfig(testEnv({ SLACK_SIGNING_SECRET: undefined, SLACK_APP_TOKEN: 'xapp-1-abc' })).ok);
   });

@@ -48,6 +48,8 @@ export interface TestServerOptions {
   logLevel?: string;
   /** The job engine's catalogue (default: Lume's own, src/jobs/index.ts) and metrics hooks. */
   jobs?: { catalogue?: JobCatalogue; events?: JobEvents };
+  /** Put the process metrics on this server's registry too, as src/run.ts does (default off: each keeps monitors alive). */
+  processMetrics?: boolean;
 }
 
 export interface Sent {
@@ -118,7 +120,7 @@ export async function startTestServer(o: TestServerOptions = {}): Promise<TestSe
     createLogger(o.logLevel ?? 'debug', logs.stream),
     o.now,
     o.retryClock,
-    { jobs: o.jobs?.catalogue },
+    { jobs: o.jobs?.catalogue, processMetrics: o.processMetrics },
   );
   const build = o.agent ?? ((_ctx: AppContext, p: AgentPorts) => new RecordingAgent().build(p));
   let built: { agent: Agent; ports: AgentPorts } | undefined;

@@ -22,11 +22,23 @@ describe('/health and /ready', () => {
   });
 
   it('/ready is 200 while the database answers and 503 when it does not', async () => {
-    assert.equal((await fetch(`${app.url}/ready`)).status, 200);
+    const ready = await fetch(`${app.url}/ready`);
+    assert.equal(ready.status, 200);
+    // These routes alone run no job engine and have called neither Slack nor Google yet.
+    const idle = {
+      jobs: { status: 'not_running', lastPassAt: null, staleAfterSeconds: null },
+      slack: null,
+      google: null,
+    };
+    assert.deepEqual(await ready.json(), { status: 'ready', checks: { database: 'ok', ...idle } });
     await app.ctx.db.close();
     const res = await fetch(`${app.url}/ready`);
     assert.equal(res.status, 503);
-    assert.deepEqual(await res.json(), { status: 'unavailable', reason: 'database unreachable' });
+    assert.deepEqual(await res.json(), {
+      status: 'unavailable',
+      reason: 'database unreachable',
+      checks: { database: 'unreachable', ...idle },
+    });
   });
 
   it('unknown /auth paths are a JSON 404', async () => {

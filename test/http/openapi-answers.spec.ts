@@ -68,8 +68,9 @@ describe('every answer a route gives is the one /openapi.json documents', () => 
   }
   const signIn = async () => ((await (await callback('U1')).json()) as { token: string }).token;
 
+  const METRICS_TOKEN = 'metrics-token-for-the-answers-spec';
   before(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ env: { METRICS_TOKEN } });
     server.google.state.addAccount(ADA);
   });
   after(() => server.close());
@@ -80,6 +81,12 @@ describe('every answer a route gives is the one /openapi.json documents', () => 
     await get('/openapi.json');
     await get('/docs');
     await get('/redoc');
+  });
+
+  it('metrics: with the token, and without it', async () => {
+    await get('/metrics', { authorization: `Bearer ${METRICS_TOKEN}` });
+    await get('/metrics');
+    await get('/metrics', { authorization: 'Bearer not-the-token' });
   });
 
   it('starting Google sign-in: redirect, malformed, expired and rate-limited', async () => {

@@ -1,3 +1,4 @@
+import type { AgentTelemetry } from '../../telemetry';
 import type { ActionPreview, Tool } from '../../tools/types';
 import type { Delivery } from '../ports';
 import type { ProposalSink } from '../runner/tool-runner';
@@ -12,11 +13,13 @@ export class CardProposals implements ProposalSink {
     private readonly actions: PendingActions,
     private readonly delivery: Delivery,
     private readonly owner: ProposalOwner,
+    private readonly telemetry: Pick<AgentTelemetry, 'confirmation'>,
   ) {}
 
   async propose(tool: Tool, input: unknown, preview: ActionPreview): Promise<void> {
     const action = await this.actions.create({ ...this.owner, toolName: tool.name, args: input, preview });
     const ts = await this.delivery.card({ actionId: action.id, preview, expiresAt: action.expiresAt });
     if (ts) await this.actions.attachMessage(action.id, ts);
+    this.telemetry.confirmation('proposed', tool.name);
   }
 }

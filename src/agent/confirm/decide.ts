@@ -88,11 +88,13 @@ async function decideOnce(deps: DecisionDeps, click: ActionClick): Promise<Click
       : await actions.cancel(click.actionId, click.teamId, click.slackUserId);
   if (!decision.ok) {
     if (decision.reason !== 'expired' || !decision.action) return tell(deps, click, decision.reason);
+    if (decision.expiredNow) ctx.telemetry.confirmation('expired', decision.action.toolName);
     const preview = open(actions, decision.action)?.preview ?? UNREADABLE;
     await updateCard(deps, decision.action, preview, { kind: 'expired' });
     return ErrorCode.ActionExpired;
   }
   const action = decision.action;
+  ctx.telemetry.confirmation(click.decision === 'confirm' ? 'confirmed' : 'cancelled', action.toolName);
   const stored = open(actions, action);
   const preview = stored?.preview ?? UNREADABLE;
   const at = ctx.now();
@@ -109,6 +111,7 @@ async function decideOnce(deps: DecisionDeps, click: ActionClick): Promise<Click
     return 'unreadable';
   }
   const run = await executeAction(deps, action, stored.args);
+  ctx.telemetry.toolCall(action.toolName, run.ok ? 'ok' : 'error');
   await actions.finish(action, run.ok ? 'done' : 'failed', run.ok ? run.result : { error: run.error });
   await updateCard(
     deps,

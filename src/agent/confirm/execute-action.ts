@@ -75,6 +75,7 @@ export async function actionContext(
     now: ctx.now,
     signal: AbortSignal.timeout(ctx.config.agent.turnTimeoutMs),
     action: confirmedAction(ctx, action),
+    calls: ctx.telemetry,
   });
 }
 

@@ -37,7 +37,13 @@ export type Refusal =
   | Exclude<PendingActionStatus, 'pending' | 'expired'>;
 export type Decision =
   | { ok: true; action: PendingAction }
-  | { ok: false; reason: Refusal; action?: PendingAction };
+  | {
+      ok: false;
+      reason: Refusal;
+      action?: PendingAction;
+      /** This click is the one that found the request expired (later clicks, and housekeeping, do not). */
+      expiredNow?: boolean;
+    };
 
 /** Why a pick showed no card: the choice is gone, someone else's, or already decided. */
 export type PickRefusal = 'not_found' | 'not_yours' | 'expired' | 'picked' | 'other_picked';
@@ -208,10 +214,24 @@ export class PendingActions {
     return this.models.PendingAction.destroy({ where: { userId, ...(slack ?? {}) } });
   }
 
-  /** Housekeeping: a day after expiry no card can use a row any more (the outcome is on the card). */
-  purgeStale(): Promise<number> {
+  /**
+   * Housekeeping: a day after expiry no card can use a row any more (the outcome is on the card).
+   * Requests nobody ever answered are told to `unanswered`, per tool, before they go.
+   */
+  async purgeStale(unanswered?: (toolName: string, count: number) => void): Promise<number> {
     const cutoff = new Date(this.now().getTime() - ACTION_TTL_MS - 24 * 3600_000);
-    return this.models.PendingAction.destroy({ where: { expiresAt: { [Op.lt]: cutoff } } });
+    const stale = { expiresAt: { [Op.lt]: cutoff } };
+    if (unanswered) {
+      // Still pending a day after expiry: nobody clicked, so no click counted it as expired.
+      const rows = await this.models.PendingAction.findAll({
+        attributes: ['toolName'],
+        where: { ...stale, status: 'pending' },
+      });
+      const byTool = new Map<string, number>();
+      for (const r of rows) byTool.set(r.toolName, (byTool.get(r.toolName) ?? 0) + 1);
+      for (const [tool, n] of byTool) unanswered(tool, n);
+    }
+    return this.models.PendingAction.destroy({ where: stale });
   }
 
   private async decide(
@@ -242,8 +262,11 @@ export class PendingActions {
     if (action.teamId !== teamId || action.slackUserId !== slackUserId)
       return { ok: false, reason: 'not_yours', action };
     if (action.status === 'pending') {
-      await this.models.PendingAction.update({ status: 'expired' }, { where: { id, status: 'pending' } });
-      return { ok: false, reason: 'expired', action };
+      const [expired] = await this.models.PendingAction.update(
+        { status: 'expired' },
+        { where: { id, status: 'pending' } },
+      );
+      return { ok: false, reason: 'expired', action, expiredNow: expired === 1 };
     }
     return { ok: false, reason: action.status as Refusal, action };
   }

@@ -1,6 +1,7 @@
 import type { User } from '../../../models';
 import type { Config } from '../../config';
 import type { GoogleApis } from '../../google/apis';
+import type { GoogleCallRecorder } from '../../google/observe-calls';
 import type { Logger } from '../../log';
 import type { Team } from '../../tools/lib/directory';
 import type { ConfirmedAction, ToolContext } from '../../tools/types';
@@ -16,6 +17,8 @@ export function toolContext(deps: {
   signal?: AbortSignal;
   team?: Team;
   action?: ConfirmedAction;
+  /** Hears about each Maps request (the Google APIs report through their client already). */
+  calls?: GoogleCallRecorder;
 }): ToolContext {
   const { mapsApiKey, apiRootUrl } = deps.config.google;
   return {
@@ -23,7 +26,7 @@ export function toolContext(deps: {
     timeZone: deps.timeZone,
     now: deps.now,
     google: deps.google,
-    maps: mapsApiKey ? { apiKey: mapsApiKey, rootUrl: apiRootUrl } : undefined,
+    maps: mapsApiKey ? { apiKey: mapsApiKey, rootUrl: apiRootUrl, calls: deps.calls } : undefined,
     log: deps.log,
     signal: deps.signal,
     ...(deps.team ? { team: deps.team } : {}),

@@ -1,6 +1,7 @@
 import type { FunctionCall, Part } from '@google/genai';
 import { isInsufficientScope, needsReconnect } from '../../google/errors';
 import type { Logger } from '../../log';
+import type { AgentTelemetry, ToolCallOutcome } from '../../telemetry';
 import { describeToolError } from '../../tools/errors';
 import type { ActionPreview, ChoiceOffer, Tool, ToolContext } from '../../tools/types';
 import type { LinkPolicy } from '../link-policy';
@@ -26,6 +27,8 @@ const STEP_OUTPUT_MAX = 250;
 /** One call's answer for the model, and what its step shows. */
 interface Ran {
   response: Record<string, unknown>;
+  /** What the call came to, for the tool-call counter. */
+  outcome: ToolCallOutcome;
   ok: boolean;
   output?: string;
   data?: unknown;
@@ -41,6 +44,7 @@ export interface ToolRunnerDeps {
   proposals: ProposalSink;
   maxCalls: number;
   log: Logger;
+  telemetry: Pick<AgentTelemetry, 'toolCall'>;
   onProgress?: (tools: Tool[]) => void | Promise<void>;
   /** Choices a reading tool offers (absent: they are only described to the model). */
   offers?: OfferSink;
@@ -76,13 +80,11 @@ export class ToolRunner {
     });
     await this.step(steps.flatMap((s) => (s ? [{ ...s, status: 'pending' as const }] : [])));
     const responses = await Promise.all(
-      calls.map((call, i) =>
-        this.used++ < this.deps.maxCalls
-          ? this.runStep(call, steps[i])
-          : Promise.resolve(
-              wrapError('Tool call limit for this question reached. Answer with what you have.'),
-            ),
-      ),
+      calls.map(async (call, i) => {
+        if (this.used++ < this.deps.maxCalls) return this.runStep(call, steps[i]);
+        this.deps.telemetry.toolCall(this.byName.get(call.name ?? '')?.name ?? 'unknown', 'refused');
+        return wrapError('Tool call limit for this question reached. Answer with what you have.');
+      }),
     );
     return calls.map((call, i) => ({
       functionResponse: { ...(call.id ? { id: call.id } : {}), name: call.name, response: responses[i] },
@@ -95,6 +97,7 @@ export class ToolRunner {
   ): Promise<Record<string, unknown>> {
     if (step) await this.step([{ ...step, status: 'in_progress' }]);
     const ran = await this.runOne(call);
+    this.deps.telemetry.toolCall(this.byName.get(call.name ?? '')?.name ?? 'unknown', ran.outcome);
     if (step) {
       const sources = ran.ok ? stepSources(ran.data, this.byName.get(call.name ?? '')?.linkFields ?? []) : [];
       await this.step([
@@ -132,7 +135,12 @@ export class ToolRunner {
   }
 
   private async runOne(call: FunctionCall): Promise<Ran> {
-    const failed = (message: string): Ran => ({ response: wrapError(message), ok: false, output: message });
+    const failed = (message: string, outcome: ToolCallOutcome = 'refused'): Ran => ({
+      response: wrapError(message),
+      outcome,
+      ok: false,
+      output: message,
+    });
     const tool = this.byName.get(call.name ?? '');
     if (!tool) return failed(`There is no tool named "${call.name}". Use only the declared tools.`);
     const parsed = tool.input.safeParse(call.args ?? {});
@@ -141,23 +149,31 @@ export class ToolRunner {
       if (tool.sideEffect) {
         const preview = await tool.preview(parsed.data, this.deps.ctx);
         await this.deps.proposals.propose(tool, parsed.data, preview);
-        return { response: wrapProposal(preview.title), ok: true, output: 'Waiting for your Confirm' };
+        return {
+          response: wrapProposal(preview.title),
+          outcome: 'proposed',
+          ok: true,
+          output: 'Waiting for your Confirm',
+        };
       }
       const data = await tool.handler(parsed.data, this.deps.ctx);
       this.deps.links.learn(data, tool.linkFields ?? []);
       if (await this.offer(tool, data, parsed.data))
-        return { response: wrapOffered(data), ok: true, data, output: 'Choices shown below' };
-      return { response: wrapOutput(data), ok: true, data };
+        return { response: wrapOffered(data), outcome: 'ok', ok: true, data, output: 'Choices shown below' };
+      return { response: wrapOutput(data), outcome: 'ok', ok: true, data };
     } catch (err) {
       // The grant is gone (the factory already marked the account revoked) or the turn's deadline
       // passed (whatever error the aborted call became): that ends the whole turn instead of going
       // back to the model.
-      if (needsReconnect(err) || isAbort(err) || this.deps.ctx.signal?.aborted) throw err;
+      if (needsReconnect(err) || isAbort(err) || this.deps.ctx.signal?.aborted) {
+        this.deps.telemetry.toolCall(tool.name, 'error');
+        throw err;
+      }
       const message = describeToolError(err, tool);
       // Missing access is shown to the person whatever the model does with it.
       if (isInsufficientScope(err)) this.deps.notices.add(message);
       else this.deps.log.warn({ tool: tool.name, err }, 'tool call failed');
-      return failed(message);
+      return failed(message, 'error');
     }
   }
 }

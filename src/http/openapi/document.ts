@@ -7,7 +7,7 @@ export const API_VERSION = '1.0.0';
 
 const DESCRIPTION = `Lume is an AI productivity agent in Slack over Gmail, Calendar, Tasks, Keep and Maps.
 This is its HTTP surface: Slack's requests, the Google sign-in a person opens from \`/lume connect\`,
-the session API, and health. Generated at start-up from the zod schemas the routes validate their
+the session API, health and metrics. Generated at start-up from the zod schemas the routes validate their
 input with and parse their answers through.
 
 Sessions: the OAuth callback answers a JWT (HS256, one hour) and sets the same value as the HttpOnly
@@ -18,7 +18,7 @@ const TAGS = [
   { name: 'Slack', description: "Slack's requests to Lume." },
   { name: 'Google sign-in', description: 'The OAuth pages a person opens in a browser.' },
   { name: 'Session', description: 'The signed-in person, by session JWT or cookie.' },
-  { name: 'Operations', description: 'Liveness and readiness for load balancers.' },
+  { name: 'Operations', description: 'Liveness and readiness for load balancers; metrics for Prometheus.' },
   { name: 'Docs', description: 'This description, and the pages that show it.' },
 ];
 
@@ -54,6 +54,11 @@ export function openApiDocument(routes: RouteDoc[], publicUrl: string): oas31.Op
           in: 'cookie',
           name: SESSION_COOKIE,
           description: 'The same JWT, as the HttpOnly cookie the OAuth callback sets.',
+        },
+        metricsToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'METRICS_TOKEN, when it is set (then /metrics requires it).',
         },
         slackSignature: {
           type: 'apiKey',

@@ -12,6 +12,8 @@ import type { JobDefinition, JobEngine, JobEngineOptions, PassReport } from './t
 const TAKEOVER_BATCH = 500;
 /** How often a polling engine makes sure each recurring task's current period exists (real time). */
 const RESCHEDULE_MS = 60_000;
+/** An engine with no pass through for this long (or ten polls, if longer) is stuck. */
+const STALE_AFTER_MS = 60_000;
 
 /**
  * The durable job engine: jobs live in the `jobs` table, any number of instances claim due ones under
@@ -24,6 +26,7 @@ export function createJobEngine(opts: JobEngineOptions): JobEngine {
   const recurring = opts.recurring ?? [];
   const definitions = new Map<string, JobDefinition>();
   const finisher = new Finisher(sql, now);
+  const events = opts.events ?? {};
 
   const all = [...opts.definitions];
   if (recurring.length)
@@ -55,7 +58,7 @@ export function createJobEngine(opts: JobEngineOptions): JobEngine {
       finisher,
       backoff: opts.backoff ?? DEFAULT_BACKOFF,
       random: opts.random ?? Math.random,
-      events: opts.events ?? {},
+      events,
     },
   });
 
@@ -68,7 +71,7 @@ export function createJobEngine(opts: JobEngineOptions): JobEngine {
         { jobId: j.id, kind: j.kind, from: j.lease_owner, attempt: j.attempts },
         'job is dead: its last attempt never finished',
       );
-      emit(opts.events ?? {}, log, 'dead', { kind: j.kind, attempt: j.attempts, reason: 'lease expired' });
+      emit(events, log, 'dead', { kind: j.kind, attempt: j.attempts, reason: 'lease expired' });
     }
     return requeued.length + dead.length;
   };
@@ -80,6 +83,8 @@ export function createJobEngine(opts: JobEngineOptions): JobEngine {
   let lastSchedule = Date.now();
   const pollMs = opts.pollMs ?? 1000;
   const takeoverMs = opts.takeoverMs ?? leaseMs / 4;
+  const staleAfterMs = Math.max(STALE_AFTER_MS, 10 * pollMs);
+  const passed = () => emit(events, log, 'passed', { at: now(), staleAfterMs });
 
   const tick = async () => {
     try {
@@ -92,6 +97,7 @@ export function createJobEngine(opts: JobEngineOptions): JobEngine {
         await schedule();
       }
       await runner.fill();
+      passed();
     } catch (err) {
       log.warn({ err }, 'job poll failed; trying again');
     }
@@ -114,6 +120,7 @@ export function createJobEngine(opts: JobEngineOptions): JobEngine {
     async start() {
       if (started) return;
       await schedule();
+      passed();
       if (opts.poll === false) return;
       started = true;
       timers.push(setInterval(() => void heartbeat(), opts.heartbeatMs ?? leaseMs / 3).unref());
@@ -125,6 +132,7 @@ export function createJobEngine(opts: JobEngineOptions): JobEngine {
       const takenOver = await takeOver();
       await schedule();
       await runner.drainDue();
+      passed();
       const after = runner.counts();
       return {
         claimed: after.claimed - before.claimed,
@@ -141,6 +149,7 @@ export function createJobEngine(opts: JobEngineOptions): JobEngine {
       const report = await runner.stop(deadlineMs, (held) => handBack(sql, held, now()));
       for (const t of timers.splice(0)) clearInterval(t);
       await finisher.drain();
+      emit(events, log, 'stopped', { at: now() });
       if (report.handedBack) log.warn(report, 'job engine stopped; unfinished jobs handed back');
       else log.info(report, 'job engine stopped');
       return report;

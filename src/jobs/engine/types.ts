@@ -38,12 +38,19 @@ export interface RunningJob {
   signal: AbortSignal;
 }
 
-/** Hooks for metrics (job lag, deaths); called synchronously, must not throw. */
+/** Hooks for metrics (job lag, deaths) and health (the heartbeat); called synchronously, must not throw. */
 export interface JobEvents {
   started?(e: { kind: string; attempt: number; lagMs: number }): void;
   done?(e: { kind: string; attempt: number; durationMs: number }): void;
   retried?(e: { kind: string; attempt: number; delayMs: number }): void;
   dead?(e: { kind: string; attempt: number; reason: string }): void;
+  /**
+   * The heartbeat: a pass over the queue went through (start, each poll, each runDue) at `at`
+   * (engine clock). Without another within `staleAfterMs`, the engine is stuck.
+   */
+  passed?(e: { at: Date; staleAfterMs: number }): void;
+  /** The engine stopped: this instance claims nothing more. */
+  stopped?(e: { at: Date }): void;
 }
 
 export interface JobEngineOptions {

@@ -55,7 +55,12 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const valid = method === 'apps.connections.open' ? state.appTokens : state.botTokens;
     if (!valid.has(token)) return res.json({ ok: false, error: 'invalid_auth' });
     const injected = state.takeFailure(method);
-    if (injected) return res.json({ ok: false, error: injected });
+    if (injected?.retryAfter !== undefined)
+      return res
+        .status(429)
+        .set('Retry-After', String(injected.retryAfter))
+        .json({ ok: false, error: 'ratelimited' });
+    if (injected) return res.json({ ok: false, error: injected.error });
     res.json(handler(state, args));
   });
 

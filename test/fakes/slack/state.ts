@@ -74,8 +74,12 @@ export class FakeSlackState extends EventEmitter {
   readonly openedViews: Record<string, unknown>[] = [];
   /** trigger_ids already exchanged for a modal: Slack takes each once. */
   readonly usedTriggers = new Set<string>();
-  /** Answer these methods with {ok:false, error}, `times` times (default: always). */
-  failures: { method: string; error: string; times?: number }[] = [];
+  /**
+   * Answer these methods with {ok:false, error}, `times` times (default: always). With `retryAfter`
+   * the answer is Slack's rate limit instead: HTTP 429, `Retry-After: <seconds>`, error `ratelimited`.
+   */
+  failures: { method: string; error: string; times?: number; retryAfter?: number }[] = [];
+
   private tsCounter = 0;
   private responseCounter = 0;
   baseUrl = '';
@@ -157,10 +161,10 @@ export class FakeSlackState extends EventEmitter {
     }, `${count} post(s) to ${url}`);
   }
 
-  takeFailure(method: string): string | undefined {
+  takeFailure(method: string): { error: string; retryAfter?: number } | undefined {
     const f = this.failures.find((x) => x.method === method && (x.times === undefined || x.times > 0));
     if (!f) return undefined;
     if (f.times !== undefined) f.times -= 1;
-    return f.error;
+    return f;
   }
 }
