@@ -1,7 +1,9 @@
 import type { Sequelize } from 'sequelize';
 import { AgentMessage } from './agent-message';
+import { CalendarEvent } from './calendar-event';
 import { ConnectLink } from './connect-link';
 import { Job } from './job';
+import { Notice } from './notice';
 import { OAuthState } from './oauth-state';
 import { PendingAction } from './pending-action';
 import { PersonSetting } from './person-setting';
@@ -11,8 +13,10 @@ import { User } from './user';
 
 export {
   AgentMessage,
+  CalendarEvent,
   ConnectLink,
   Job,
+  Notice,
   OAuthState,
   PendingAction,
   PersonSetting,
@@ -31,6 +35,8 @@ export interface Models {
   AgentMessage: typeof AgentMessage;
   Job: typeof Job;
   PersonSetting: typeof PersonSetting;
+  Notice: typeof Notice;
+  CalendarEvent: typeof CalendarEvent;
 }
 
 /** Initialise every model on one connection and wire the associations. */
@@ -44,11 +50,15 @@ export function initModels(sequelize: Sequelize): Models {
   AgentMessage.initModel(sequelize);
   Job.initModel(sequelize);
   PersonSetting.initModel(sequelize);
+  Notice.initModel(sequelize);
+  CalendarEvent.initModel(sequelize);
 
   User.hasMany(SlackIdentity, { foreignKey: 'userId', as: 'slackIdentities', onDelete: 'CASCADE' });
   SlackIdentity.belongsTo(User, { foreignKey: 'userId', as: 'user' });
+  User.hasMany(CalendarEvent, { foreignKey: 'userId', as: 'calendarEvents', onDelete: 'CASCADE' });
   SlackIdentity.hasOne(PersonSetting, { foreignKey: 'slackIdentityId', as: 'settings', onDelete: 'CASCADE' });
   PersonSetting.belongsTo(SlackIdentity, { foreignKey: 'slackIdentityId', as: 'identity' });
+  SlackIdentity.hasMany(Notice, { foreignKey: 'slackIdentityId', as: 'notices', onDelete: 'CASCADE' });
 
   return {
     User,
@@ -60,5 +70,7 @@ export function initModels(sequelize: Sequelize): Models {
     AgentMessage,
     Job,
     PersonSetting,
+    Notice,
+    CalendarEvent,
   };
 }

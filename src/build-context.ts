@@ -6,6 +6,7 @@ import { LinkHooks } from './auth/link-hooks';
 import { GoogleOAuthFlow } from './auth/oauth-flow';
 import { OAuthStates } from './auth/oauth-states';
 import { Sessions } from './auth/sessions';
+import { CalendarChangeHub } from './calendar/change-hub';
 import type { Config } from './config';
 import type { AppContext } from './context';
 import { Sealer } from './crypto/sealer';
@@ -17,6 +18,7 @@ import { type JobCatalogue, jobCatalogue } from './jobs';
 import { createJobQueue } from './jobs/engine';
 import type { Logger } from './log';
 import { createMetrics } from './metrics';
+import { SentNotices } from './notify/sent-notices';
 import { Settings } from './settings/settings';
 
 /** Wire the services on an open database. Tests call this with their own config and logger. */
@@ -78,6 +80,8 @@ export function buildContext(
     oauth: new GoogleOAuthFlow({ config, states, links, accounts, log, calls: metrics }),
     sessions: new Sessions(config.jwtSecret, now),
     settings,
+    calendar: new CalendarChangeHub({ models: db.models, log }),
+    notices: new SentNotices({ models: db.models, cipher, now }),
     now,
     retryClock,
     // The kinds the queue accepts; the engine (src/jobs/app-engine.ts, started by src/run.ts) runs the same catalogue.

@@ -5,6 +5,7 @@ import type { LinkHooks } from './auth/link-hooks';
 import type { GoogleOAuthFlow } from './auth/oauth-flow';
 import type { OAuthStates } from './auth/oauth-states';
 import type { Sessions } from './auth/sessions';
+import type { CalendarChangeHub } from './calendar/change-hub';
 import type { Config } from './config';
 import type { TokenCipher } from './crypto/token-cipher';
 import type { GoogleClientFactory } from './google/client-factory';
@@ -13,6 +14,7 @@ import type { TokenStore } from './google/token-store';
 import type { JobQueue } from './job-queue';
 import type { Logger } from './log';
 import type { Metrics } from './metrics';
+import type { SentNotices } from './notify/sent-notices';
 import type { Settings } from './settings/settings';
 import type { Telemetry } from './telemetry';
 
@@ -32,6 +34,10 @@ export interface AppContext {
   sessions: Sessions;
   /** Each linked Slack person's settings for what Lume says first (reminders, briefing, location…). */
   settings: Settings;
+  /** Calendar sync's stored events and the changes each sync finds (src/calendar). */
+  calendar: CalendarChangeHub;
+  /** The messages Lume sent on its own, one per key (src/notify). */
+  notices: SentNotices;
   now: () => Date;
   /** How retries of transient Google failures wait (tests record the waits instead of sleeping). */
   retryClock: RetryClock;

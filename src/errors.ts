@@ -24,6 +24,9 @@ export const ErrorCode = {
   // A settings change the service refused (the surfaces check the same rules first).
   SettingsInvalid: 'lume_settings_invalid',
   SettingsNotLinked: 'lume_settings_not_linked',
+  // A proactive message Slack did not take (src/notify/messenger.ts).
+  DeliveryDeferred: 'lume_delivery_deferred',
+  DeliveryRefused: 'lume_delivery_refused',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

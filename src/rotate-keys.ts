@@ -8,6 +8,7 @@ import type { AppContext } from './context';
 import { type CipherContext, DecryptError, type TokenCipher } from './crypto/token-cipher';
 import { tokenContext } from './google/token-store';
 import { isSealed, payloadContext } from './jobs/engine/payload';
+import { noticeStateContext } from './notify/sent-notices';
 import { locationContext } from './settings/settings';
 
 /**
@@ -197,10 +198,28 @@ export function reencryptSettings(
   );
 }
 
+/** What proactive notices keep sealed (an invitation's event and answer), bound to each notice's key. */
+export function reencryptNotices(
+  models: Models,
+  cipher: TokenCipher,
+): Promise<{ rewritten: number; unreadable: number }> {
+  return resealById(
+    cipher,
+    (after: number) =>
+      models.Notice.findAll({
+        where: { id: { [Op.gt]: after }, stateEnc: { [Op.ne]: null } },
+        order: [['id', 'ASC']],
+        limit: BATCH,
+      }),
+    [['stateEnc', (r) => noticeStateContext(r.key)]],
+  );
+}
+
 export interface KeyRotationReport extends RotationReport {
   agentRows: number;
   jobPayloads: number;
   settingsRows: number;
+  noticeRows: number;
 }
 
 /** Everything stored encrypted, with the context's current key. */
@@ -209,11 +228,14 @@ export async function rotateAllKeys(ctx: AppContext): Promise<KeyRotationReport>
   const agent = await reencryptAgentData(ctx.db.models, ctx.cipher);
   const jobs = await reencryptJobPayloads(ctx.db, ctx.cipher);
   const settings = await reencryptSettings(ctx.db.models, ctx.cipher);
+  const notices = await reencryptNotices(ctx.db.models, ctx.cipher);
   return {
     ...auth,
     agentRows: agent.rewritten,
     jobPayloads: jobs.rewritten,
     settingsRows: settings.rewritten,
-    unreadable: auth.unreadable + agent.unreadable + jobs.unreadable + settings.unreadable,
+    noticeRows: notices.rewritten,
+    unreadable:
+      auth.unreadable + agent.unreadable + jobs.unreadable + settings.unreadable + notices.unreadable,
   };
 }

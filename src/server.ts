@@ -8,6 +8,7 @@ import type { AppContext } from './context';
 import { httpRoutes } from './http';
 import { slackEventsDoc } from './http/openapi/slack-events';
 import { requestMetrics } from './http/request-metrics';
+import type { Messenger } from './notify/messenger';
 import { createSlackApp } from './slack/app';
 import { boltLogger } from './slack/bolt-logger';
 import { buildReceiver, SLACK_EVENTS_PATH } from './slack/receiver';
@@ -28,6 +29,8 @@ export interface LumeServer {
   slack: App;
   /** 'socket' when SLACK_APP_TOKEN is set: Slack traffic then comes over a WebSocket, not /slack/events. */
   mode: 'http' | 'socket';
+  /** DMs what Lume says first; the composition root hands it to the job engine. */
+  messenger: Messenger;
   listen(port: number, host?: string): Promise<{ port: number; server: Server }>;
   close(): Promise<void>;
 }
@@ -49,13 +52,14 @@ export async function createServer(ctx: AppContext, deps: ServerDeps): Promise<L
   // The receiver goes on first: its /slack/events route must read the raw body before any parser.
   const { mode, receiver } = buildReceiver(ctx, web, logger);
   web.use(httpRoutes(ctx, { alsoDocumented: mode === 'http' ? [slackEventsDoc(SLACK_EVENTS_PATH)] : [] }));
-  const { app: slack } = createSlackApp({ ctx, agent: deps.agent, receiver, logger, identity });
+  const { app: slack, messenger } = createSlackApp({ ctx, agent: deps.agent, receiver, logger, identity });
 
   let server: Server | undefined;
   return {
     app: web,
     slack,
     mode,
+    messenger,
     async listen(port, host) {
       const listening = createHttpServer(web);
       await new Promise<void>((resolve, reject) => {

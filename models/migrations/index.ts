@@ -6,7 +6,9 @@ import { pendingActionZone } from './004-pending-action-zone';
 import { jobs } from './005-jobs';
 import { sessionGeneration } from './006-session-generation';
 import { personSettings } from './007-person-settings';
+import { calendar } from './008-calendar';
 import { choiceOffers } from './010-choice-offers';
+import { notices } from './011-notices';
 
 /** Applied in this order; a new migration = one new file and one line here. */
 export const migrations: Migration[] = [
@@ -17,5 +19,7 @@ export const migrations: Migration[] = [
   jobs,
   sessionGeneration,
   personSettings,
+  calendar,
   choiceOffers,
+  notices,
 ];

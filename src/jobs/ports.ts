@@ -1,4 +1,5 @@
 import type { Agent } from '../agent/types';
+import type { Messenger } from '../notify/messenger';
 
 /**
  * What job kinds reach outside Lume's own services through, handed to every job when the engine
@@ -12,4 +13,6 @@ export interface JobPorts {
    * actions: the card, a message in its thread). Absent in a process that runs no agent.
    */
   agent?: Pick<Agent, 'recoverStalledActions'>;
+  /** DMs what Lume says first (src/slack implements it, paced under Slack's limits). Absent without Slack. */
+  messenger?: Messenger;
 }

@@ -77,8 +77,16 @@ export interface SettingsDeps {
  * exist only for linked Slack identities and go with them; anyone without a row has the defaults.
  * Nothing here knows Slack: the zone arrives as a string, read by whoever asked Slack.
  */
+/** A person's settings changed (a command, the modal, a new time zone): what they were, and are now. */
+export type SettingsListener = (e: {
+  person: SlackPerson;
+  before: PersonSettings;
+  after: PersonSettings;
+}) => Promise<void> | void;
+
 export class Settings {
   private readonly sealer: Sealer;
+  private readonly listeners: SettingsListener[] = [];
 
   constructor(private readonly deps: SettingsDeps) {
     this.sealer = new Sealer(deps.cipher);
@@ -87,6 +95,14 @@ export class Settings {
   /** Whether typed addresses can be resolved (and so leave-now can work at all). */
   get mapsConfigured(): boolean {
     return !!this.deps.maps;
+  }
+
+  /**
+   * Hear every change that was stored (src/notify re-plans reminders and the briefing). Listeners run
+   * after the write, in order; a failing one is logged and never undoes or blocks the change.
+   */
+  onChanged(listener: SettingsListener): void {
+    this.listeners.push(listener);
   }
 
   /** The person's settings; the defaults when they never chose anything (or are not linked). */
@@ -118,9 +134,12 @@ export class Settings {
     if (problem) throw new InvalidSettingsError(problem);
     const identity = await this.identity(person);
     if (!identity) throw new SettingsNotLinkedError();
+    const before = identity.settings ? this.read(identity.settings) : defaultSettings();
     const values = this.columns(identity.id, change);
     if (Object.keys(values).length) await this.write(identity.id, values);
-    return this.get(person);
+    const after = await this.get(person);
+    await this.announce(person, before, after);
+    return after;
   }
 
   /**
@@ -131,9 +150,23 @@ export class Settings {
   async refreshTimeZone(person: SlackPerson, tz: string, readAt: Date = this.deps.now()): Promise<boolean> {
     const identity = await this.identity(person);
     if (!identity) return false;
+    const before = identity.settings ? this.read(identity.settings) : defaultSettings();
     const values = { timeZone: safeZone(tz), timeZoneReadAt: readAt };
     const newer = { [Op.or]: [{ timeZoneReadAt: null }, { timeZoneReadAt: { [Op.lte]: readAt } }] };
-    return this.write(identity.id, values, newer);
+    const stored = await this.write(identity.id, values, newer);
+    if (stored && before.timeZone !== values.timeZone)
+      await this.announce(person, before, await this.get(person));
+    return stored;
+  }
+
+  private async announce(person: SlackPerson, before: PersonSettings, after: PersonSettings): Promise<void> {
+    for (const listener of this.listeners) {
+      try {
+        await listener({ person, before, after });
+      } catch (err) {
+        this.deps.log.error({ err, teamId: person.teamId }, 'settings listener failed');
+      }
+    }
   }
 
   /**

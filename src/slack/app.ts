@@ -1,9 +1,11 @@
 import type { Logger as BoltLogger } from '@slack/bolt';
 import { App, type Receiver } from '@slack/bolt';
+import { WebClient } from '@slack/web-api';
 import { AgendaService } from '../agenda';
 import type { AgentPorts } from '../agent/ports';
 import type { Agent } from '../agent/types';
 import type { AppContext } from '../context';
+import type { Messenger } from '../notify/messenger';
 import { slackAgentPorts } from './agent/slack-agent-ports';
 import { slackClientOptions } from './client-options';
 import type { SlackDeps } from './deps';
@@ -11,6 +13,7 @@ import { slackErrorHandler } from './error-handler';
 import { answerLinkHooks } from './link-hooks';
 import { registerListeners } from './listeners';
 import { dedupeEvents } from './middleware/dedupe-events';
+import { slackMessenger } from './notify/slack-messenger';
 import { SlackUsers, slackUserCache } from './slack-users';
 import type { BotIdentity } from './verify-bot-token';
 import { ViewingContexts, viewingCaches } from './viewing';
@@ -27,6 +30,8 @@ export function createSlackApp(o: {
 }): {
   app: App;
   deps: SlackDeps;
+  /** What Lume says first goes out through this (the job engine's `messenger` port). */
+  messenger: Messenger;
 } {
   const { ctx, agent, receiver, logger, identity } = o;
   const app = new App({
@@ -58,5 +63,12 @@ export function createSlackApp(o: {
   registerListeners(app, deps);
   app.error(slackErrorHandler(ctx, app.client));
   answerLinkHooks(deps, app.client, identity.teamName);
-  return { app, deps };
+  // Proactive posts get a client of their own that hands 429s back instead of waiting inside the
+  // call: the job decides (snooze), and answers to people never queue behind a morning burst.
+  const proactive = new WebClient(ctx.config.slack.botToken, {
+    ...slackClientOptions(ctx, logger),
+    rejectRateLimitedCalls: true,
+  });
+  const messenger = slackMessenger({ clients: () => proactive, log: ctx.log });
+  return { app, deps, messenger };
 }
