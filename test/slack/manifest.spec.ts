@@ -95,7 +95,8 @@ function actionIdsInBuiltBlocks(): string[] {
   walk(built);
   // Builders not sampled above (e.g. the agent's confirm cards) are found in the source instead.
   const blocksDir = join(ROOT, 'src', 'slack', 'blocks');
-  for (const name of readdirSync(blocksDir)) {
+  for (const name of readdirSync(blocksDir, { recursive: true, encoding: 'utf8' })) {
+    if (!name.endsWith('.ts')) continue;
     const src = readFileSync(join(blocksDir, name), 'utf8');
     for (const m of src.matchAll(/action_id:\s*ACTIONS\.(\w+)/g))
       ids.add(ACTIONS[m[1] as keyof typeof ACTIONS]);

@@ -22,9 +22,15 @@ export const ACTIONS = {
   briefingOffer: 'lume_briefing_offer',
   /** A tool's choices (meeting times), lume_choice:0 … :2; the value is that choice's pending action id. */
   choicePrefix: 'lume_choice:',
+  /**
+   * Yes / Maybe / No on an invitation DM or an unanswered invitation's reminder, lume_rsvp:accepted …
+   * :declined; the value is an RsvpRef (src/slack/blocks/notices/rsvp-buttons.ts).
+   */
+  rsvpPrefix: 'lume_rsvp:',
 } as const;
 
 export const promptActionId = (index: number) => `${ACTIONS.promptPrefix}${index}`;
 export const PROMPT_ACTION = /^lume_prompt:\d+$/;
 export const choiceActionId = (index: number) => `${ACTIONS.choicePrefix}${index}`;
 export const CHOICE_ACTION = /^lume_choice:\d+$/;
+export const RSVP_ACTION = /^lume_rsvp:(accepted|tentative|declined)$/;
