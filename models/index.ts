@@ -1,6 +1,8 @@
 import type { Sequelize } from 'sequelize';
 import { AgentMessage } from './agent-message';
+import { CalendarChannel } from './calendar-channel';
 import { CalendarEvent } from './calendar-event';
+import { CalendarSync } from './calendar-sync';
 import { ConnectLink } from './connect-link';
 import { Job } from './job';
 import { Notice } from './notice';
@@ -13,7 +15,9 @@ import { User } from './user';
 
 export {
   AgentMessage,
+  CalendarChannel,
   CalendarEvent,
+  CalendarSync,
   ConnectLink,
   Job,
   Notice,
@@ -37,6 +41,8 @@ export interface Models {
   PersonSetting: typeof PersonSetting;
   Notice: typeof Notice;
   CalendarEvent: typeof CalendarEvent;
+  CalendarSync: typeof CalendarSync;
+  CalendarChannel: typeof CalendarChannel;
 }
 
 /** Initialise every model on one connection and wire the associations. */
@@ -52,10 +58,15 @@ export function initModels(sequelize: Sequelize): Models {
   PersonSetting.initModel(sequelize);
   Notice.initModel(sequelize);
   CalendarEvent.initModel(sequelize);
+  CalendarSync.initModel(sequelize);
+  CalendarChannel.initModel(sequelize);
 
   User.hasMany(SlackIdentity, { foreignKey: 'userId', as: 'slackIdentities', onDelete: 'CASCADE' });
   SlackIdentity.belongsTo(User, { foreignKey: 'userId', as: 'user' });
   User.hasMany(CalendarEvent, { foreignKey: 'userId', as: 'calendarEvents', onDelete: 'CASCADE' });
+  User.hasOne(CalendarSync, { foreignKey: 'userId', as: 'calendarSync', onDelete: 'CASCADE' });
+  CalendarSync.belongsTo(User, { foreignKey: 'userId', as: 'user' });
+  User.hasMany(CalendarChannel, { foreignKey: 'userId', as: 'calendarChannels', onDelete: 'CASCADE' });
   SlackIdentity.hasOne(PersonSetting, { foreignKey: 'slackIdentityId', as: 'settings', onDelete: 'CASCADE' });
   PersonSetting.belongsTo(SlackIdentity, { foreignKey: 'slackIdentityId', as: 'identity' });
   SlackIdentity.hasMany(Notice, { foreignKey: 'slackIdentityId', as: 'notices', onDelete: 'CASCADE' });
@@ -72,5 +83,7 @@ export function initModels(sequelize: Sequelize): Models {
     PersonSetting,
     Notice,
     CalendarEvent,
+    CalendarSync,
+    CalendarChannel,
   };
 }

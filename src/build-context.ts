@@ -7,6 +7,7 @@ import { GoogleOAuthFlow } from './auth/oauth-flow';
 import { OAuthStates } from './auth/oauth-states';
 import { Sessions } from './auth/sessions';
 import { CalendarChangeHub } from './calendar/change-hub';
+import { CalendarSyncService } from './calendar/sync-service';
 import type { Config } from './config';
 import type { AppContext } from './context';
 import { Sealer } from './crypto/sealer';
@@ -66,6 +67,24 @@ export function buildContext(
     calls: metrics,
   });
   const states = new OAuthStates(db.models, cipher, now);
+  // The kinds the queue accepts; the engine (src/jobs/app-engine.ts, started by src/run.ts) runs the same catalogue.
+  const jobs = createJobQueue({ db, now, cipher, kinds: (opts.jobs ?? jobCatalogue).kinds });
+  const calendar = new CalendarChangeHub({ models: db.models, log });
+  const calendarSync = new CalendarSyncService({
+    models: db.models,
+    sequelize: db.sequelize,
+    cipher,
+    google,
+    jobs,
+    hub: calendar,
+    config,
+    log,
+    now,
+  });
+  // Calendar sync starts at link; channels stop while the grant still works; the rest goes with the account.
+  hooks.onAccountLinked(({ user }) => calendarSync.linked(user.id));
+  hooks.onGrantRevoking(({ userId }) => calendarSync.disconnecting(userId));
+  hooks.onAccountForgotten(({ userId }) => calendarSync.forget(userId));
   return {
     config,
     log,
@@ -80,12 +99,12 @@ export function buildContext(
     oauth: new GoogleOAuthFlow({ config, states, links, accounts, log, calls: metrics }),
     sessions: new Sessions(config.jwtSecret, now),
     settings,
-    calendar: new CalendarChangeHub({ models: db.models, log }),
+    calendar,
+    calendarSync,
     notices: new SentNotices({ models: db.models, cipher, now }),
     now,
     retryClock,
-    // The kinds the queue accepts; the engine (src/jobs/app-engine.ts, started by src/run.ts) runs the same catalogue.
-    jobs: createJobQueue({ db, now, cipher, kinds: (opts.jobs ?? jobCatalogue).kinds }),
+    jobs,
     telemetry: metrics,
     metrics,
   };

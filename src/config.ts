@@ -130,6 +130,11 @@ const schema = z.object({
   AGENT_MAX_TOOL_CALLS: intWithDefault(16, 1, 100),
   AGENT_TURNS_PER_MINUTE: intWithDefault(10, 1, 1000),
   AGENT_TURN_TIMEOUT_MS: intWithDefault(90_000, 1000, 600_000),
+  CALENDAR_PUSH: z.preprocess(
+    (v) => (typeof v === 'string' ? emptyToUndefined(v.trim().toLowerCase()) : v),
+    z.enum(['auto', 'on', 'off']).default('auto'),
+  ),
+  CALENDAR_POLL_SECONDS: intWithDefault(60, 10, 86_400),
   METRICS_TOKEN: z.preprocess(
     emptyToUndefined,
     z
@@ -174,6 +179,12 @@ export interface Config {
   tokenKeys: { current: Buffer; previous: Buffer[] };
   logLevel: string;
   agent: { maxSteps: number; maxToolCalls: number; turnsPerMinute: number; turnTimeoutMs: number };
+  calendar: {
+    /** Register Google Calendar push channels (CALENDAR_PUSH: `auto` = when PUBLIC_URL is https). */
+    push: boolean;
+    /** Longest a connected person's calendar goes without a sync when no push channel is live. */
+    pollSeconds: number;
+  };
   /** When set, /metrics answers only `Authorization: Bearer <token>`. */
   metricsToken?: string;
 }
@@ -237,6 +248,10 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
         maxToolCalls: e.AGENT_MAX_TOOL_CALLS,
         turnsPerMinute: e.AGENT_TURNS_PER_MINUTE,
         turnTimeoutMs: e.AGENT_TURN_TIMEOUT_MS,
+      },
+      calendar: {
+        push: e.CALENDAR_PUSH === 'on' || (e.CALENDAR_PUSH === 'auto' && publicUrl.startsWith('https://')),
+        pollSeconds: e.CALENDAR_POLL_SECONDS,
       },
       metricsToken: e.METRICS_TOKEN,
     },

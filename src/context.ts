@@ -6,6 +6,7 @@ import type { GoogleOAuthFlow } from './auth/oauth-flow';
 import type { OAuthStates } from './auth/oauth-states';
 import type { Sessions } from './auth/sessions';
 import type { CalendarChangeHub } from './calendar/change-hub';
+import type { CalendarSyncService } from './calendar/sync-service';
 import type { Config } from './config';
 import type { TokenCipher } from './crypto/token-cipher';
 import type { GoogleClientFactory } from './google/client-factory';
@@ -36,6 +37,8 @@ export interface AppContext {
   settings: Settings;
   /** Calendar sync's stored events and the changes each sync finds (src/calendar). */
   calendar: CalendarChangeHub;
+  /** Calendar sync itself: link-time start, the sync and channel jobs, the poller, push notifications (src/calendar). */
+  calendarSync: CalendarSyncService;
   /** The messages Lume sent on its own, one per key (src/notify). */
   notices: SentNotices;
   now: () => Date;

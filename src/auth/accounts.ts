@@ -102,12 +102,15 @@ export class Accounts {
   }
 
   /**
-   * Revoke the grant at Google, then drop the tokens whatever Google said: a token Google no longer
+   * Tell listeners the grant is going (they may still call Google with it), revoke it at Google,
+   * then drop the tokens whatever Google said: a token Google no longer
    * honours is worthless anyway. Every session JWT of the account ends with it (the session generation
    * moves on). The account row stays: `unlink` decides whether anything else still needs it.
    */
   async revokeGrant(user: User): Promise<{ revokedAtGoogle: boolean }> {
     let revokedAtGoogle = false;
+    // While the grant still works: what must be undone at Google with it (calendar push channels).
+    await this.deps.hooks.emitGrantRevoking({ userId: user.id });
     try {
       const { refreshToken, accessToken } = this.deps.tokens.read(user);
       const token = refreshToken ?? accessToken;

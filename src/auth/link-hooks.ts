@@ -27,6 +27,14 @@ export interface AccountForgottenEvent {
   userId: string;
 }
 
+/**
+ * Lume is about to revoke an account's grant (disconnect, or the last workspace that used it gone):
+ * listeners run while the grant still works, to undo at Google what needs it (push channels).
+ */
+export interface GrantRevokingEvent {
+  userId: string;
+}
+
 type Forgetter<E> = (event: E) => Promise<void> | void;
 
 /** A Slack identity in words, for the person in the browser: whose Lume did they just connect? */
@@ -50,6 +58,7 @@ export class LinkHooks {
   private readonly linked: Listener[] = [];
   private readonly unlinked: Forgetter<IdentityUnlinkedEvent>[] = [];
   private readonly forgotten: Forgetter<AccountForgottenEvent>[] = [];
+  private readonly revoking: Forgetter<GrantRevokingEvent>[] = [];
   private describer?: Describer;
 
   constructor(private readonly log: Logger) {}
@@ -66,6 +75,11 @@ export class LinkHooks {
   /** Delete everything kept about an account nobody uses any more. */
   onAccountForgotten(listener: Forgetter<AccountForgottenEvent>): void {
     this.forgotten.push(listener);
+  }
+
+  /** Undo at Google, with the grant still valid, what a revoked grant would leave behind. */
+  onGrantRevoking(listener: Forgetter<GrantRevokingEvent>): void {
+    this.revoking.push(listener);
   }
 
   /** The Slack layer tells auth how to name a Slack user (users.info), without auth importing Slack. */
@@ -103,6 +117,10 @@ export class LinkHooks {
 
   async emitIdentityUnlinked(event: IdentityUnlinkedEvent): Promise<void> {
     await this.runAll(this.unlinked, event, 'identity-unlinked');
+  }
+
+  async emitGrantRevoking(event: GrantRevokingEvent): Promise<void> {
+    await this.runAll(this.revoking, event, 'grant-revoking');
   }
 
   async emitAccountForgotten(event: AccountForgottenEvent): Promise<void> {

@@ -4,6 +4,7 @@ import { PerMinuteLimiter } from '../rate-limit';
 import { apiDocsDocs, apiDocsRoutes } from './api-docs';
 import { authMe, authMeDoc } from './auth-me';
 import { authRefresh, authRefreshDoc } from './auth-refresh';
+import { calendarNotifications, calendarNotificationsDoc } from './calendar-notifications';
 import { healthDocs, healthRoutes } from './health';
 import { METRICS_PATH, metricsDoc, metricsRoute } from './metrics';
 import { oauthCallback, oauthCallbackDoc } from './oauth-callback';
@@ -27,6 +28,7 @@ export const ROUTE_DOCS: RouteDoc[] = [
   oauthCallbackDoc,
   authMeDoc,
   authRefreshDoc,
+  calendarNotificationsDoc,
   ...apiDocsDocs,
 ];
 
@@ -57,6 +59,8 @@ export function httpRoutes(ctx: AppContext, o: HttpRoutesOptions = {}): Router {
         .json(INTERNAL_ERROR.parse({ error: 'internal_error', message: 'Something went wrong; try again.' }));
   });
   router.use('/auth', auth);
+
+  router.post(calendarNotificationsDoc.path, requestLog(ctx.log), calendarNotifications(ctx));
 
   const documented = [...(o.alsoDocumented ?? []), ...ROUTE_DOCS];
   router.use(apiDocsRoutes(openApiDocument(documented, ctx.config.publicUrl)));

@@ -18,6 +18,7 @@ const TAGS = [
   { name: 'Slack', description: "Slack's requests to Lume." },
   { name: 'Google sign-in', description: 'The OAuth pages a person opens in a browser.' },
   { name: 'Session', description: 'The signed-in person, by session JWT or cookie.' },
+  { name: 'Google', description: "Google's requests to Lume (Calendar push notifications)." },
   { name: 'Operations', description: 'Liveness and readiness for load balancers; metrics for Prometheus.' },
   { name: 'Docs', description: 'This description, and the pages that show it.' },
 ];

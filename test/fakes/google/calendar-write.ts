@@ -113,6 +113,7 @@ export function calendarWriteRoutes(state: FakeGoogleState): Router {
     );
     cal.events.push(event);
     res.json(event);
+    void state.calendarPush.notify(grantOf(res).sub, cal.entry.id ?? '');
   });
 
   const change = (replace: boolean) => (req: express.Request, res: Response) => {
@@ -145,6 +146,7 @@ export function calendarWriteRoutes(state: FakeGoogleState): Router {
       etag: `"${Date.now()}"`,
     });
     res.json(event);
+    void state.calendarPush.notify(grantOf(res).sub, cal.entry.id ?? '');
   };
   router.patch('/calendar/v3/calendars/:calendarId/events/:eventId', write, change(false));
   router.put('/calendar/v3/calendars/:calendarId/events/:eventId', write, change(true));
@@ -155,6 +157,7 @@ export function calendarWriteRoutes(state: FakeGoogleState): Router {
     if (!event) return;
     event.status = 'cancelled';
     res.status(204).end();
+    if (cal) void state.calendarPush.notify(grantOf(res).sub, cal.entry.id ?? '');
   });
 
   router.post('/calendar/v3/freeBusy', requireScopes(state, FREEBUSY_READ), (req, res) => {

@@ -1,6 +1,7 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { calendar_v3 } from 'googleapis/build/src/apis/calendar';
 import { googleError, grantOf, requireScopes } from './api-auth';
+import { limitAttendees, NOT_WITH_SYNC_TOKEN, SYNC_TOKEN_GONE } from './calendar-sync';
 import type { FakeGoogleState } from './state';
 import { RFC3339_WITH_OFFSET, wallTimeToInstant } from './zone';
 
@@ -61,7 +62,11 @@ function matchesText(e: Event, q: string): boolean {
     .every((w) => hay.includes(w));
 }
 
-/** Calendar read routes: calendarList.list, events.list (window, text, order, paging), events.get. */
+/**
+ * Calendar read routes: calendarList.list, events.list (window, text, order, paging, and sync:
+ * `nextSyncToken` on the last page of a list, `syncToken` for the changes since, 410 for a token
+ * Google no longer honours), events.get.
+ */
 export function calendarRoutes(state: FakeGoogleState): Router {
   const router = express.Router();
   const read = requireScopes(state, CALENDAR_READ);
@@ -78,6 +83,41 @@ export function calendarRoutes(state: FakeGoogleState): Router {
     const cal = findCalendar(state, req, res);
     if (!cal) return;
     const q = req.query as Record<string, string | undefined>;
+    const sub = grantOf(res).sub;
+    const calendarId = String(req.params.calendarId);
+    const size = Math.min(Number(q.maxResults ?? 250) || 250, 2500);
+    const start = q.pageToken ? Number.parseInt(q.pageToken, 36) : 0;
+    const maxAttendees = q.maxAttendees ? Number(q.maxAttendees) : undefined;
+    const page = (events: Event[]) => {
+      const items = events.slice(start, start + size).map((e) => limitAttendees(e, maxAttendees));
+      const last = start + size >= events.length;
+      res.json({
+        kind: 'calendar#events',
+        etag: '"fake"',
+        summary: cal.entry.summary,
+        updated: new Date().toISOString(),
+        timeZone: q.timeZone ?? cal.entry.timeZone ?? 'UTC',
+        accessRole: cal.entry.accessRole ?? 'owner',
+        defaultReminders: [],
+        items,
+        ...(last
+          ? { nextSyncToken: state.syncTokens.issue(sub, calendarId, cal, q.singleEvents === 'true') }
+          : { nextPageToken: (start + size).toString(36) }),
+      });
+    };
+    if (q.syncToken !== undefined) {
+      const clash = NOT_WITH_SYNC_TOKEN.find((name) => q[name] !== undefined);
+      if (clash) return googleError(res, 400, `Sync token cannot be used with ${clash}.`, 'invalid');
+      const changed = state.syncTokens.changesSince(
+        q.syncToken,
+        sub,
+        calendarId,
+        cal,
+        q.singleEvents === 'true',
+      );
+      if (!changed) return googleError(res, 410, SYNC_TOKEN_GONE, 'fullSyncRequired');
+      return page(changed);
+    }
     for (const bound of [q.timeMin, q.timeMax]) {
       if (bound !== undefined && !RFC3339_WITH_OFFSET.test(bound))
         return googleError(res, 400, 'Bad Request', 'badRequest');
@@ -105,20 +145,7 @@ export function calendarRoutes(state: FakeGoogleState): Router {
       events = [...events].sort((a, b) => instantOf(a.start, zone) - instantOf(b.start, zone));
     if (q.orderBy === 'updated')
       events = [...events].sort((a, b) => Date.parse(a.updated ?? '') - Date.parse(b.updated ?? ''));
-    const size = Math.min(Number(q.maxResults ?? 250) || 250, 2500);
-    const start = q.pageToken ? Number.parseInt(q.pageToken, 36) : 0;
-    const items = events.slice(start, start + size);
-    res.json({
-      kind: 'calendar#events',
-      etag: '"fake"',
-      summary: cal.entry.summary,
-      updated: new Date().toISOString(),
-      timeZone: q.timeZone ?? zone,
-      accessRole: cal.entry.accessRole ?? 'owner',
-      defaultReminders: [],
-      items,
-      ...(start + size < events.length ? { nextPageToken: (start + size).toString(36) } : {}),
-    });
+    page(events);
   });
 
   router.get('/calendar/v3/calendars/:calendarId/events/:eventId', read, (req, res) => {

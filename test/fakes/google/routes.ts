@@ -1,5 +1,6 @@
 import type { Router } from 'express';
 import { calendarRoutes } from './calendar';
+import { calendarPushRoutes } from './calendar-push';
 import { calendarWriteRoutes } from './calendar-write';
 import { gmailRoutes } from './gmail';
 import { gmailUploadRoutes } from './gmail-upload';
@@ -20,6 +21,7 @@ export const fakeGoogleRoutes: ((state: FakeGoogleState) => Router)[] = [
   gmailUploadRoutes,
   calendarRoutes,
   calendarWriteRoutes,
+  calendarPushRoutes,
   tasksRoutes,
   tasksWriteRoutes,
   keepRoutes,

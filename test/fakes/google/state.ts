@@ -1,4 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { FakeCalendarPush } from './calendar-push';
+import { FakeSyncTokens } from './calendar-sync';
 import { emptyUserData, type FakeUserData } from './data';
 
 export interface FakeAccount {
@@ -80,6 +82,10 @@ export class FakeGoogleState {
   }[] = [];
   /** Maps API keys that the Places/Routes fakes accept. */
   readonly mapsKeys = new Set<string>();
+  /** Calendar sync tokens (events.list syncToken / nextSyncToken; `invalidate()` makes them answer 410). */
+  readonly syncTokens = new FakeSyncTokens();
+  /** Calendar push channels (events.watch, channels.stop) and the notifications posted to them. */
+  readonly calendarPush = new FakeCalendarPush();
 
   addClient(id: string, secret: string): void {
     this.clients.set(id, { secret });

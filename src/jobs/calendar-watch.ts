@@ -1,0 +1,15 @@
+import { type CalendarJobPayload, scheduleWatch, WATCH_KIND } from '../calendar/sync-requests';
+import type { JobKind } from './types';
+
+/**
+ * Keep one Google account's calendar push channel alive (src/calendar): register one, or replace it
+ * before it expires (the new channel first, then the old one stopped), and come back before the new
+ * one's end. Keyed `calendar-watch:<userId>`; disconnect cancels it.
+ */
+export const calendarWatch: JobKind<CalendarJobPayload> = {
+  kind: WATCH_KIND,
+  async run({ userId }, job, ctx) {
+    const next = await ctx.calendarSync.keepChannel(userId, job.signal);
+    if (next) await scheduleWatch(ctx.jobs, userId, next);
+  },
+};
