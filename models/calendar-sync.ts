@@ -33,7 +33,7 @@ export class CalendarSync extends Model<
       {
         userId: { type: DataTypes.UUID, primaryKey: true },
         syncTokenEnc: { type: DataTypes.TEXT, allowNull: true },
-        pendingBatchEnc: { type: DataTypes.TEXT('medium'), allowNull: true },
+        pendingBatchEnc: { type: DataTypes.TEXT, allowNull: true },
         lastSyncedAt: { type: DataTypes.DATE, allowNull: true },
         pollDueAt: { type: DataTypes.DATE, allowNull: false },
         rateLimited: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },

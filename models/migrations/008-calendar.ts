@@ -42,7 +42,11 @@ export const calendar: Migration = {
       },
       sync_token_enc: { type: DataTypes.TEXT, allowNull: true },
       // A batch written but not yet handed to every listener (sealed): emitted again by the next run.
-      pending_batch_enc: { type: DataTypes.TEXT('medium'), allowNull: true },
+      pending_batch_enc: {
+        // A full sync's batch can pass MySQL's 64 KB TEXT; SQLite's TEXT has no such limit (nor sizes).
+        type: qi.sequelize.getDialect() === 'mysql' ? DataTypes.TEXT('medium') : DataTypes.TEXT,
+        allowNull: true,
+      },
       last_synced_at: { type: DataTypes.DATE, allowNull: true },
       poll_due_at: { type: DataTypes.DATE, allowNull: false },
       rate_limited: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },

@@ -1,6 +1,6 @@
 import type { calendar_v3 } from 'googleapis/build/src/apis/calendar';
 import { httpStatusOf } from '../google/errors';
-import { CALENDAR_SYNC } from './timing';
+import { CALENDAR_SYNC, SYNC_CALL } from './timing';
 
 export interface ListedChanges {
   events: calendar_v3.Schema$Event[];
@@ -54,7 +54,7 @@ async function readAll(
         ...window,
         pageToken,
       },
-      { signal },
+      { ...SYNC_CALL, signal },
     );
     events.push(...(data.items ?? []));
     pageToken = data.nextPageToken ?? undefined;

@@ -2,6 +2,7 @@ import { Op } from 'sequelize';
 import type { Models } from '../../models';
 import type { JobQueue } from '../job-queue';
 import { requestSync } from './sync-requests';
+import { ensureSyncRow } from './sync-store';
 
 /**
  * One pass of the poller: a sync for each connected account whose poll is due (most overdue first),
@@ -35,8 +36,7 @@ export async function pollStale(
   if (!ids.length) return 0;
   const next = new Date(now.getTime() + deps.config.calendar.pollSeconds * 1000);
   await CalendarSync.update({ pollDueAt: next }, { where: { userId: { [Op.in]: ids } } });
-  for (const u of fresh)
-    await CalendarSync.findOrCreate({ where: { userId: u.id }, defaults: { userId: u.id, pollDueAt: next } });
+  for (const u of fresh) await ensureSyncRow(deps.models, u.id, next);
   for (const id of ids) await requestSync(deps, id, now);
   return ids.length;
 }

@@ -4,7 +4,7 @@ import type { CalendarChannel, Models, User } from '../../models';
 import type { GoogleClientFactory } from '../google/client-factory';
 import { httpStatusOf } from '../google/errors';
 import type { Logger } from '../log';
-import { CALENDAR_SYNC } from './timing';
+import { CALENDAR_SYNC, SYNC_CALL } from './timing';
 
 export const NOTIFICATIONS_PATH = '/google/calendar/notifications';
 
@@ -81,7 +81,7 @@ export class PushChannels {
             expiration: String(this.deps.now().getTime() + CALENDAR_SYNC.channelTtlMs),
           },
         },
-        { signal },
+        { ...SYNC_CALL, signal },
       );
       row.resourceId = data.resourceId ?? null;
       row.expiresAt = data.expiration ? new Date(Number(data.expiration)) : null;
@@ -100,7 +100,10 @@ export class PushChannels {
         const { apis } = await this.deps.google.forUser(user);
         await apis
           .calendar()
-          .channels.stop({ requestBody: { id: channel.id, resourceId: channel.resourceId } }, { signal });
+          .channels.stop(
+            { requestBody: { id: channel.id, resourceId: channel.resourceId } },
+            { ...SYNC_CALL, signal },
+          );
       }
     } catch (err) {
       // Unstopped, it expires on its own and its notifications find no row (404): log and let go.

@@ -52,7 +52,12 @@ export async function runSync(d: RunSyncDeps, userId: string, signal?: AbortSign
     listed = await listChanges(apis.calendar(), d.store.syncToken(row), { now, signal });
   } catch (err) {
     const failure = sortGoogleFailure(err);
-    if (failure.kind === 'revoked') return { kind: 'revoked' };
+    if (failure.kind === 'revoked') {
+      // A 401 that outlived the forced refresh: Google no longer honours the grant; the usual path.
+      await user.reload();
+      if (user.status === 'connected') await d.google.markRevoked(userId);
+      return { kind: 'revoked' };
+    }
     if (failure.kind === 'no-scope') {
       // Nothing to read until the person reconnects with the calendar scope: come back tomorrow.
       row.pollDueAt = new Date(now.getTime() + DAY_MS);

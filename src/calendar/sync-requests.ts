@@ -54,7 +54,11 @@ export function scheduleWatch(
 }
 
 /** Take back every calendar job of an account. */
-export async function cancelCalendarJobs(jobs: JobQueue, userId: string): Promise<void> {
-  await jobs.cancel({ key: syncKey(userId) });
+export async function cancelCalendarJobs(
+  jobs: JobQueue,
+  userId: string,
+  o: { keepSyncJob?: boolean } = {},
+): Promise<void> {
+  if (!o.keepSyncJob) await jobs.cancel({ key: syncKey(userId) });
   await jobs.cancel({ key: watchKey(userId) });
 }

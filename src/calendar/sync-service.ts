@@ -11,7 +11,7 @@ import { pollStale } from './poll';
 import { PushChannels } from './push-channels';
 import { runSync, type SyncOutcome } from './run-sync';
 import { cancelCalendarJobs, requestSync, scheduleWatch } from './sync-requests';
-import { SyncStore } from './sync-store';
+import { ensureSyncRow, SyncStore } from './sync-store';
 import { CALENDAR_SYNC } from './timing';
 
 export interface CalendarSyncDeps {
@@ -47,6 +47,10 @@ export class CalendarSyncService {
   /** A Google account was linked: sync it now (its first full sync is `initial`), and register push. */
   async linked(userId: string): Promise<void> {
     const now = this.deps.now();
+    // The poller leaves the account alone while this first sync is under way.
+    const row = await ensureSyncRow(this.deps.models, userId, now);
+    row.pollDueAt = new Date(now.getTime() + this.deps.config.calendar.pollSeconds * 1000);
+    await row.save({ fields: ['pollDueAt'] });
     await requestSync(this.deps, userId, now);
     if (this.pushEnabled) await scheduleWatch(this.deps.jobs, userId, now);
   }
@@ -68,7 +72,9 @@ export class CalendarSyncService {
       userId,
       signal,
     );
-    if (outcome.kind === 'revoked' || outcome.kind === 'not-connected') await this.forget(userId);
+    // The job itself stays: it ends now (dead for a revocation), and its row is purged with finished ones.
+    if (outcome.kind === 'revoked' || outcome.kind === 'not-connected')
+      await this.forget(userId, { keepSyncJob: true });
     else if (outcome.kind === 'synced' && this.pushEnabled && !(await this.hasChannel(userId)))
       // Linked before push was on (or its registration gave up): the channel job starts now.
       await scheduleWatch(this.deps.jobs, userId, this.deps.now(), 'keep');
@@ -108,8 +114,8 @@ export class CalendarSyncService {
   }
 
   /** Everything sync keeps about an account: jobs, events, sync state, channels (not stopped at Google). */
-  async forget(userId: string): Promise<void> {
-    await cancelCalendarJobs(this.deps.jobs, userId);
+  async forget(userId: string, o: { keepSyncJob?: boolean } = {}): Promise<void> {
+    await cancelCalendarJobs(this.deps.jobs, userId, o);
     await this.store.forget(userId);
     await this.channels.drop(userId);
   }

@@ -1,4 +1,4 @@
-import { Op, type Sequelize } from 'sequelize';
+import { Op, UniqueConstraintError } from 'sequelize';
 import type { CalendarSync, Models } from '../../models';
 import { Sealer } from '../crypto/sealer';
 import type { TokenCipher } from '../crypto/token-cipher';
@@ -30,6 +30,20 @@ const revive = (s: RawState): CalendarEventState => ({
   updatedAt: s.updatedAt ? new Date(s.updatedAt) : null,
 });
 
+/** The account's calendar_syncs row, made when missing (no transaction: SQLite in memory has one connection). */
+export async function ensureSyncRow(models: Models, userId: string, pollDueAt: Date): Promise<CalendarSync> {
+  const found = await models.CalendarSync.findByPk(userId);
+  if (found) return found;
+  try {
+    return await models.CalendarSync.create({ userId, pollDueAt });
+  } catch (err) {
+    if (!(err instanceof UniqueConstraintError)) throw err;
+    const raced = await models.CalendarSync.findByPk(userId);
+    if (!raced) throw err;
+    return raced;
+  }
+}
+
 /**
  * calendar_syncs and calendar_events as sync writes them. The sync token and a batch not yet
  * delivered are sealed with the token cipher, bound to the row: the token reads the person's
@@ -38,17 +52,12 @@ const revive = (s: RawState): CalendarEventState => ({
 export class SyncStore {
   private readonly sealer: Sealer;
 
-  constructor(private readonly deps: { models: Models; sequelize: Sequelize; cipher: TokenCipher }) {
+  constructor(private readonly deps: { models: Models; cipher: TokenCipher }) {
     this.sealer = new Sealer(deps.cipher);
   }
 
   async load(userId: string, now: Date): Promise<CalendarSync> {
-    const { CalendarSync } = this.deps.models;
-    const [row] = await CalendarSync.findOrCreate({
-      where: { userId },
-      defaults: { userId, pollDueAt: now },
-    });
-    return row;
+    return ensureSyncRow(this.deps.models, userId, now);
   }
 
   syncToken(row: CalendarSync): string | null {
@@ -73,52 +82,59 @@ export class SyncStore {
   }
 
   /**
-   * One transaction: the events, the new token, when the poller must come back, and the batch for
-   * the listeners, so a crash after it loses nothing (the batch is emitted by the next run) and a
-   * crash before it changes nothing (the same changes are read again from the old token).
+   * Write a sync's result so that a crash at any point loses nothing, in three steps, none of which
+   * needs a transaction: the batch for the listeners first (a run that finds it delivers it before
+   * anything else), then the events (idempotent upserts and deletes), then the new token. A crash
+   * before the token is written makes the next run read the same changes again; what it then finds
+   * already written is no change, and the stored batch has already told the listeners.
    */
   async commit(
     row: CalendarSync,
     plan: SyncPlan,
     o: { nextSyncToken: string | null; batch: CalendarChangeBatch | null; now: Date; pollDueAt: Date },
   ): Promise<void> {
-    const { models, sequelize } = this.deps;
+    const { models } = this.deps;
     const userId = row.userId;
-    await sequelize.transaction(async (transaction) => {
-      if (plan.deletes.length)
-        await models.CalendarEvent.destroy({
-          where: { userId, eventRef: { [Op.in]: plan.deletes } },
-          transaction,
-        });
-      const horizon = new Date(o.now.getTime() - CALENDAR_SYNC.lookbackMs);
-      await models.CalendarEvent.destroy({ where: { userId, endAt: { [Op.lte]: horizon } }, transaction });
-      for (const s of plan.upserts) {
-        const values = {
-          userId,
-          eventRef: eventRef(s.eventId),
-          eventId: s.eventId,
-          status: s.status,
-          startAt: s.start,
-          endAt: s.end,
-          allDay: s.allDay,
-          eventType: s.eventType,
-          response: s.response,
-          organizerSelf: s.organizerSelf,
-          googleUpdatedAt: s.updatedAt,
-        };
-        const [n] = await models.CalendarEvent.update(values, {
-          where: { userId, eventRef: values.eventRef },
-          transaction,
-        });
-        if (!n) await models.CalendarEvent.create(values, { transaction });
-      }
-      row.syncTokenEnc = o.nextSyncToken ? this.sealer.seal(o.nextSyncToken, tokenAt(userId)) : null;
-      row.pendingBatchEnc = o.batch ? this.sealer.seal(o.batch, batchAt(userId)) : null;
-      row.lastSyncedAt = o.now;
-      row.pollDueAt = o.pollDueAt;
-      row.rateLimited = 0;
-      await row.save({ transaction });
-    });
+    if (o.batch) {
+      row.pendingBatchEnc = this.sealer.seal(o.batch, batchAt(userId));
+      await row.save({ fields: ['pendingBatchEnc'] });
+    }
+    if (plan.deletes.length)
+      await models.CalendarEvent.destroy({ where: { userId, eventRef: { [Op.in]: plan.deletes } } });
+    const horizon = new Date(o.now.getTime() - CALENDAR_SYNC.lookbackMs);
+    await models.CalendarEvent.destroy({ where: { userId, endAt: { [Op.lte]: horizon } } });
+    for (const s of plan.upserts) await this.upsert(userId, s);
+    row.syncTokenEnc = o.nextSyncToken ? this.sealer.seal(o.nextSyncToken, tokenAt(userId)) : null;
+    row.lastSyncedAt = o.now;
+    row.pollDueAt = o.pollDueAt;
+    row.rateLimited = 0;
+    await row.save({ fields: ['syncTokenEnc', 'lastSyncedAt', 'pollDueAt', 'rateLimited'] });
+  }
+
+  private async upsert(userId: string, s: CalendarEventState): Promise<void> {
+    const { CalendarEvent } = this.deps.models;
+    const values = {
+      userId,
+      eventRef: eventRef(s.eventId),
+      eventId: s.eventId,
+      status: s.status,
+      startAt: s.start,
+      endAt: s.end,
+      allDay: s.allDay,
+      eventType: s.eventType,
+      response: s.response,
+      organizerSelf: s.organizerSelf,
+      googleUpdatedAt: s.updatedAt,
+    };
+    const [n] = await CalendarEvent.update(values, { where: { userId, eventRef: values.eventRef } });
+    if (n) return;
+    try {
+      await CalendarEvent.create(values);
+    } catch (err) {
+      // Another run (a taken-over lease) inserted it first: same facts, so update it instead.
+      if (!(err instanceof UniqueConstraintError)) throw err;
+      await CalendarEvent.update(values, { where: { userId, eventRef: values.eventRef } });
+    }
   }
 
   async delivered(row: CalendarSync): Promise<void> {

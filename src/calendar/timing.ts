@@ -27,3 +27,9 @@ export const CALENDAR_SYNC = {
   rateLimitBaseMs: 30_000,
   rateLimitMaxMs: 30 * MINUTE_MS,
 } as const;
+
+/**
+ * Options for every Google call sync makes: googleapis' own retries are off (the job engine's retries
+ * and snoozes are the backoff, and a rate limit must reach the job as such), and no call hangs a job.
+ */
+export const SYNC_CALL = { timeout: 30_000, retry: false } as const;
