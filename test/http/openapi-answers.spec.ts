@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { ROUTE_DOCS } from '../../src/http';
 import type { RouteDoc } from '../../src/http/openapi/route-doc';
@@ -120,6 +121,37 @@ describe('every answer a route gives is the one /openapi.json documents', () => 
     assert.equal((await post('/auth/refresh', { headers: bearer })).status, 409);
   });
 
+  const NOTIFY = '/google/calendar/notifications';
+  const CHANNEL = '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b';
+  const notification = (channel: string, token: string) => ({
+    'X-Goog-Channel-ID': channel,
+    'X-Goog-Channel-Token': token,
+    'X-Goog-Resource-ID': 'res-1',
+    'X-Goog-Resource-State': 'exists',
+    'X-Goog-Message-Number': '2',
+  });
+
+  it("Google's calendar notifications: accepted, malformed, unknown and rate-limited", async () => {
+    await signIn();
+    const user = await server.ctx.db.models.User.findOne({ where: { googleId: ADA.sub } });
+    await server.ctx.db.models.CalendarChannel.create({
+      id: CHANNEL,
+      userId: user?.id ?? '',
+      tokenHash: createHash('sha256').update('channel-token').digest('hex'),
+      resourceId: 'res-1',
+      expiresAt: null,
+      confirmedAt: null,
+      lastMessageAt: null,
+    });
+    assert.equal((await post(NOTIFY, { headers: notification(CHANNEL, 'channel-token') })).status, 204);
+    await post(NOTIFY, { headers: { 'X-Goog-Resource-State': 'exists' } });
+    await post(NOTIFY, { headers: notification(CHANNEL, 'another-token') });
+    const guessed = randomUUID();
+    for (let i = 0; i < 120; i++)
+      await fetch(`${server.url}${NOTIFY}`, { method: 'POST', headers: notification(guessed, 'x') });
+    assert.equal((await post(NOTIFY, { headers: notification(guessed, 'x') })).status, 429);
+  });
+
   it("Slack's endpoint: acknowledged, unsigned, unparseable and too large", async () => {
     const verify = JSON.stringify({ type: 'url_verification', challenge: 'c1', token: 'x' });
     const slack = (body: string, headers: Record<string, string>) =>
@@ -147,6 +179,7 @@ describe('every answer a route gives is the one /openapi.json documents', () => 
     );
     await get('/auth/me', { authorization: `Bearer ${token}` });
     await post('/auth/refresh', { headers: { authorization: `Bearer ${token}` } });
+    await post(NOTIFY, { headers: notification(CHANNEL, 'channel-token') });
   });
 
   it('every documented answer was seen above, or is listed with the reason it cannot be', () => {

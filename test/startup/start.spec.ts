@@ -26,6 +26,8 @@ function run(cwd: string, env: Record<string, string>): ChildProcess {
 }
 
 /** Modules the started process had loaded when it exited (see record-modules.js). */
+/** Recurring jobs that run more often than hourly (the interrupted-action sweep, the calendar poller). */
+const FREQUENT = ['recover-stalled-actions', 'calendar-poll'];
 const loadedModules = (dir: string) => readFileSync(join(dir, 'modules.txt'), 'utf8').split('\n');
 
 const collect = (child: ChildProcess) => {
@@ -169,9 +171,11 @@ describe('starting Lume (the built start, as `npm start` runs it)', function () 
         .filter((l) => l.startsWith('{'))
         .map((l) => JSON.parse(l) as { msg: string; recurring?: string });
     try {
-      // The hourly housekeeping; the minute job that settles interrupted actions runs beside it.
+      // The hourly housekeeping; the minute job that settles interrupted actions and the calendar poller run beside it.
       const hourly = () =>
-        lines().filter((l) => l.msg === 'recurring job ran' && l.recurring !== 'recover-stalled-actions');
+        lines().filter(
+          (l) => l.msg === 'recurring job ran' && !FREQUENT.some((name) => l.recurring === name),
+        );
       for (let i = 0; i < 150 && hourly().length < 5; i++) await new Promise((r) => setTimeout(r, 100));
       assert.equal(hourly().length, 5, out.stderr);
     } finally {
@@ -183,7 +187,7 @@ describe('starting Lume (the built start, as `npm start` runs it)', function () 
     const db = await openDatabase(`sqlite:${join(dir, 'data', 'lume.sqlite')}`);
     try {
       const jobs = (await db.models.Job.findAll({ where: { kind: 'recurring' } })).filter(
-        (j) => !j.uniqueKey?.includes('recover-stalled-actions'),
+        (j) => !FREQUENT.some((name) => j.uniqueKey?.includes(name)),
       );
       const count = (state: string) => jobs.filter((j) => j.state === state).length;
       // This hour's five done and the next five queued (ten done if the hour turned meanwhile); none running.
