@@ -1,9 +1,11 @@
+import { leaveNowJob } from './leave-now';
 import { purgeAgentMessages } from './purge-agent-messages';
 import { purgeConnectLinks } from './purge-connect-links';
 import { purgeFinishedJobs } from './purge-finished-jobs';
 import { purgeOAuthStates } from './purge-oauth-states';
 import { purgePendingActions } from './purge-pending-actions';
 import { recoverStalledActions } from './recover-stalled-actions';
+import { reminderJob } from './reminder';
 import type { JobCatalogue, JobKind, RecurringJob } from './types';
 
 export type { JobPorts } from './ports';
@@ -20,7 +22,7 @@ export const recurringJobs: RecurringJob[] = [
 ];
 
 /** Every kind of job services may enqueue; a new kind is a file beside this and a line here. */
-export const jobKinds: JobKind[] = [];
+export const jobKinds: JobKind[] = [reminderJob as JobKind, leaveNowJob as JobKind];
 
 /** What the queue accepts and the engine runs (src/build-context.ts and src/run.ts both read it). */
 export const jobCatalogue: JobCatalogue = { kinds: jobKinds, recurring: recurringJobs };
