@@ -65,7 +65,7 @@ export async function planLeaveNow(
     key: reminderJobKey(p.identityId, p.eventId),
     payload: reminder,
     // Never later than the ordinary reminder would have gone.
-    runAt: leave < ordinary ? leave : ordinary,
+    runAt: new Date(Math.min(leave.getTime(), ordinary.getTime())),
     onConflict: 'replace',
   });
   return 'planned';

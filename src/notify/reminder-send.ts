@@ -37,7 +37,7 @@ export async function sendReminder(
     ctx.db.models.User.findByPk(p.userId),
     ctx.settings.get(person),
   ]);
-  if (!user || user.status !== 'connected' || !settings.reminders.enabled) return;
+  if (user?.status !== 'connected' || !settings.reminders.enabled) return;
   const event = await readEventAtSend(ctx, user, p.eventId, attempt.signal);
   if (!event || !isRemindedEvent(event.facts)) {
     log.info('reminder dropped: the event is gone, cancelled, declined or no longer a meeting');
