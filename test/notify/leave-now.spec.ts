@@ -7,7 +7,12 @@ import { meeting, minutes, type Person, person, reminderServer, TestClock } from
 const T0 = '2027-01-12T17:00:00.000Z'; // 09:00 in San Francisco
 const OAKLAND = '1000 Oak St, Oakland, CA 94607, USA';
 
-type Body = { travelMode?: string; routingPreference?: string; departureTime?: string; destination?: unknown };
+type Body = {
+  travelMode?: string;
+  routingPreference?: string;
+  departureTime?: string;
+  destination?: unknown;
+};
 
 /** The contract's "Leave now" sentences, through the running server with the fake Places and Routes APIs. */
 describe('notify: leave now', function () {
@@ -26,7 +31,13 @@ describe('notify: leave now', function () {
     clock.set(T0);
     t = await reminderServer(clock, { env: { GOOGLE_MAPS_API_KEY: MAPS_KEY } });
     seedStartPlaces(t.google);
-    seedPlace(t.google.state, { id: 'ChIJ-oak', name: 'Oakland Museum', address: OAKLAND, lat: 37.7987, lng: -122.264 });
+    seedPlace(t.google.state, {
+      id: 'ChIJ-oak',
+      name: 'Oakland Museum',
+      address: OAKLAND,
+      lat: 37.7987,
+      lng: -122.264,
+    });
     ada = await person(t, 'U_TRIP', 'America/Los_Angeles');
     const r = await t.command('location Ferry Building', 'U_TRIP');
     await t.slack.state.waitForResponse(r.responseUrl);
@@ -53,10 +64,16 @@ describe('notify: leave now', function () {
     await at(new Date(start.getTime() - minutes(5))); // the ordinary reminder's time: nothing more
     const [dm, ...more] = ada.reminders();
     assert.equal(more.length, 0, 'one DM per event');
-    assert.match(dm.text ?? '', new RegExp(`^Leave in 5 minutes for Meeting evtrip \\(11:00 AM\\): ${travelMin} minutes driving`));
+    assert.match(
+      dm.text ?? '',
+      new RegExp(`^Leave in 5 minutes for Meeting evtrip \\(11:00 AM\\): ${travelMin} minutes driving`),
+    );
     const blocks = JSON.stringify(dm.blocks);
     assert.match(blocks, /lume_route_link/);
-    assert.match(blocks, /https:\/\/www\.google\.com\/maps\/dir\/\?api=1&origin=1\+Ferry\+Building[^"]*&origin_place_id=ChIJ-ferry&destination=1000\+Oak\+St[^"]*&travelmode=driving/);
+    assert.match(
+      blocks,
+      /https:\/\/www\.google\.com\/maps\/dir\/\?api=1&origin=1\+Ferry\+Building[^"]*&origin_place_id=ChIJ-ferry&destination=1000\+Oak\+St[^"]*&travelmode=driving/,
+    );
   });
 
   it('transit: no routing preference (Routes refuses one), the DM says public transit', async () => {
@@ -86,15 +103,23 @@ describe('notify: leave now', function () {
 
   it('no route found, or a location that is a link: the ordinary reminder', async () => {
     await ada.calendar.put(meeting('evnowhere', start, { location: 'Atlantis, the lost city' }));
-    await ada.calendar.put(meeting('evzoom', start, { location: 'https://acme.zoom.us/j/42', hangoutLink: undefined }));
+    await ada.calendar.put(
+      meeting('evzoom', start, { location: 'https://acme.zoom.us/j/42', hangoutLink: undefined }),
+    );
     await at(new Date(start.getTime() - minutes(50)));
     assert.equal(routesCalls().length, 1, 'Routes is asked for the place only');
     await at(new Date(start.getTime() - minutes(5)));
-    const texts = ada.reminders().map((m) => m.text ?? '').sort();
+    const texts = ada
+      .reminders()
+      .map((m) => m.text ?? '')
+      .sort();
     assert.equal(texts.length, 2);
     assert.match(texts[0], /^Meeting evnowhere starts in 5 minutes/);
     assert.match(texts[1], /^Meeting evzoom starts in 5 minutes/);
-    assert.match(JSON.stringify(ada.reminders().find((m) => /evzoom/.test(m.text ?? ''))?.blocks), /"url":"https:\/\/acme\.zoom\.us\/j\/42"/);
+    assert.match(
+      JSON.stringify(ada.reminders().find((m) => /evzoom/.test(m.text ?? ''))?.blocks),
+      /"url":"https:\/\/acme\.zoom\.us\/j\/42"/,
+    );
   });
 
   it('clearing the location goes back to ordinary reminders', async () => {
