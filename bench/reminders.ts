@@ -58,7 +58,11 @@ export const remindersBenchmark: Benchmark = {
     const google = await startFakeGoogle();
     const slack = await startFakeSlack();
     let statements = 0;
-    const count = { onQuery: () => void (statements += 1) };
+    const count = {
+      onQuery: () => {
+        statements += 1;
+      },
+    };
     // The servers' clock: shifted so the burst's due time arrives right after planning, whatever planning took.
     let shift = 0;
     const now = () => new Date(Date.now() + shift);

@@ -33,7 +33,13 @@ describeMysql(
         database: tdb,
         google,
         slack,
-        jobs: { events: { done: (e) => e.kind === 'reminder' && (done[n] = (done[n] ?? 0) + 1) } },
+        jobs: {
+          events: {
+            done: (e) => {
+              if (e.kind === 'reminder') done[n] = (done[n] ?? 0) + 1;
+            },
+          },
+        },
       });
       servers.push(s);
       return s;

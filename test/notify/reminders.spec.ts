@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { TestServer } from '../helpers/server';
+import { connectSlackUser } from '../helpers/users';
 import { meeting, minutes, type Person, person, reminderServer, TestClock } from './reminder-world';
 
 const T0 = '2027-01-12T17:00:00.000Z'; // a Tuesday, 09:00 in Los Angeles
@@ -214,5 +215,67 @@ describe('notify: meeting reminders', function () {
     await t.slack.state.waitForResponse(sent.responseUrl);
     assert.equal(await t.ctx.db.models.SlackIdentity.count(), 0, 'unlinked');
     assert.equal(await t.ctx.db.models.Job.count({ where: { kind: 'reminder' } }), 0);
+  });
+
+  it('Slack’s 429 is honoured: the reminder waits its Retry-After, unpunished, and then goes once', async () => {
+    const start = new Date(Date.parse(T0) + minutes(30));
+    await ada.calendar.put(meeting('ev429', start));
+    t.slack.state.failures.push({
+      method: 'chat.postMessage',
+      error: 'ratelimited',
+      retryAfter: 20,
+      times: 1,
+    });
+    const due = start.getTime() - minutes(5);
+    await at(new Date(due));
+    assert.equal(ada.reminders().length, 0);
+    const job = await t.ctx.db.models.Job.findOne({ where: { kind: 'reminder' } });
+    assert.equal(job?.runAt.getTime(), due + 20_000);
+    assert.equal(job?.attempts, 0, 'a snooze is not an attempt');
+    await at(new Date(due + 20_000));
+    assert.equal(ada.reminders().length, 1);
+  });
+
+  it('a revoked Google grant: no DM, the job is dead at once, the account marked revoked', async () => {
+    const start = new Date(Date.parse(T0) + minutes(30));
+    await ada.calendar.put(meeting('evrevoked', start));
+    t.google.state.revokeAccount(ada.linked.account.sub);
+    t.ctx.google.evict(ada.linked.user.id);
+    await t.ctx.db.models.User.update({ accessTokenEnc: null }, { where: { id: ada.linked.user.id } });
+    await at(new Date(start.getTime() - minutes(5)));
+    assert.equal(ada.reminders().length, 0);
+    const job = await t.ctx.db.models.Job.findOne({ where: { kind: 'reminder' } });
+    assert.equal(job?.state, 'dead');
+    assert.equal((await t.ctx.db.models.User.findByPk(ada.linked.user.id))?.status, 'revoked');
+  });
+
+  it('the Join button is a URL button whose click Slack still sends: acked, nothing else', async () => {
+    const start = new Date(Date.parse(T0) + minutes(30));
+    await ada.calendar.put(meeting('evjoin', start));
+    await at(new Date(start.getTime() - minutes(5)));
+    const [dm] = ada.reminders();
+    const calls = t.slack.state.calls.length;
+    const res = await t.action({
+      userId: 'U_ADA',
+      actionId: 'lume_join_link',
+      container: { type: 'message', channelId: dm.channel, messageTs: dm.ts },
+    });
+    assert.equal(res.status, 200);
+    assert.equal(t.slack.state.calls.length, calls, 'no Slack call for a click on Join');
+  });
+
+  it('one Google account linked in two workspaces: each Slack identity gets its own reminder, once', async () => {
+    const start = new Date(Date.parse(T0) + minutes(30));
+    await connectSlackUser(t.ctx, t.google, {
+      slackUserId: 'U_ADA2',
+      teamId: 'T0OTHER',
+      account: ada.linked.account,
+    });
+    await ada.calendar.put(meeting('evtwo', start));
+    await at(new Date(start.getTime() - minutes(5)));
+    const posts = t.slack.state.calls
+      .filter((c) => c.method === 'chat.postMessage')
+      .map((c) => c.args.channel);
+    assert.deepEqual(posts.sort(), ['U_ADA', 'U_ADA2']);
   });
 });
