@@ -217,6 +217,16 @@ describe('notify: meeting reminders', function () {
     assert.equal(await t.ctx.db.models.Job.count({ where: { kind: 'reminder' } }), 0);
   });
 
+  it('uninstalling Lume deletes the workspace’s reminder and leave-now jobs', async () => {
+    await ada.calendar.put(meeting('evuninstall', new Date(Date.parse(T0) + minutes(30))));
+    assert.equal(await t.ctx.db.models.Job.count({ where: { kind: 'reminder' } }), 1);
+    const sent = await t.event({ type: 'app_uninstalled' });
+    await t.logs.processed(sent.eventId);
+    assert.equal(await t.ctx.db.models.Job.count({ where: { kind: ['reminder', 'leave-now'] } }), 0);
+    await at(new Date(Date.parse(T0) + minutes(25)));
+    assert.equal(ada.reminders().length, 0);
+  });
+
   it('Slack’s 429 is honoured: the reminder waits its Retry-After, unpunished, and then goes once', async () => {
     const start = new Date(Date.parse(T0) + minutes(30));
     await ada.calendar.put(meeting('ev429', start));
