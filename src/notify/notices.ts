@@ -29,8 +29,8 @@ export interface ReminderNotice {
   kind: 'reminder';
   timeZone: string;
   event: NoticeEvent;
-  /** Minutes before the start this reminder was planned for (0: at the start). */
-  leadMinutes: number;
+  /** Whole minutes from sending to the start (0: it starts now). */
+  minutesToGo: number;
   /** Set for an unanswered invitation: the reminder carries Yes / Maybe / No. */
   rsvp: NoticeRsvp | null;
 }
@@ -43,7 +43,8 @@ export interface LeaveNowNotice {
   travelSeconds: number;
   /** Google Maps directions from the person's location to the event's. */
   routeUrl: string;
-  leadMinutes: number;
+  /** Whole minutes from sending to when the person should leave (0: now). */
+  minutesToGo: number;
   rsvp: NoticeRsvp | null;
 }
 

@@ -1,3 +1,4 @@
+import { MINUTE_MS } from '../time/duration';
 import { safeZone } from '../time/zone';
 import type { Messenger } from './messenger';
 import type { LeaveNowNotice, ReminderNotice } from './notices';
@@ -50,10 +51,12 @@ export async function sendReminder(
     log.warn({ lateMs: now.getTime() - dueAt.getTime() }, 'reminder skipped: the meeting already started');
     return;
   }
+  // What the DM says is counted from when it goes (a snoozed or late one still tells the truth).
+  const goAt = p.travel ? leaveNowDueAt(event.facts.start, p.travel.seconds, 0) : event.facts.start;
   const base = {
     timeZone: safeZone(settings.timeZone),
     event: event.notice,
-    leadMinutes: p.leadMinutes,
+    minutesToGo: Math.max(0, Math.round((goAt.getTime() - now.getTime()) / MINUTE_MS)),
     rsvp:
       event.facts.response === 'needsAction' ? { slackUserId: p.slackUserId, version: event.updated } : null,
   };

@@ -208,6 +208,13 @@ describe('notify: meeting reminders', function () {
     assert.ok(t.logs.lines.some((r) => /reminder skipped: the meeting already started/.test(String(r.msg))));
   });
 
+  it('late but before the start (Lume was down): it still goes, and says the time that is really left', async () => {
+    const start = new Date(Date.parse(T0) + minutes(30));
+    await ada.calendar.put(meeting('evlate', start));
+    await at(new Date(start.getTime() - minutes(2)));
+    assert.match(ada.reminders()[0]?.text ?? '', /^Meeting evlate starts in 2 minutes \(9:30 AM\)/);
+  });
+
   it('disconnect deletes the person’s reminder jobs', async () => {
     await ada.calendar.put(meeting('evbye', new Date(Date.parse(T0) + minutes(30))));
     assert.equal(await t.ctx.db.models.Job.count({ where: { kind: 'reminder' } }), 1);

@@ -22,7 +22,7 @@ const reminder = (o: Partial<ReminderNotice> = {}): ReminderNotice => ({
   kind: 'reminder',
   timeZone: 'America/Los_Angeles',
   event: event(),
-  leadMinutes: 5,
+  minutesToGo: 5,
   rsvp: null,
   ...o,
 });
@@ -30,7 +30,7 @@ const leaveNow = (o: Partial<LeaveNowNotice> = {}): LeaveNowNotice => ({
   kind: 'leave-now',
   timeZone: 'America/Los_Angeles',
   event: event({ joinUrl: null, location: '1000 Oak St, Oakland' }),
-  leadMinutes: 5,
+  minutesToGo: 5,
   rsvp: null,
   travelMode: 'driving',
   travelSeconds: 1510,
@@ -64,8 +64,8 @@ describe('blocks: reminder and leave-now notices', () => {
   });
 
   it('lead 0 and 1 read right; no join link means no buttons at all', () => {
-    assert.match(reminderMessage(reminder({ leadMinutes: 0 })).text, /^Weekly sync starts now \(10:00 AM\)$/);
-    assert.match(reminderMessage(reminder({ leadMinutes: 1 })).text, /starts in 1 minute \(/);
+    assert.match(reminderMessage(reminder({ minutesToGo: 0 })).text, /^Weekly sync starts now \(10:00 AM\)$/);
+    assert.match(reminderMessage(reminder({ minutesToGo: 1 })).text, /starts in 1 minute \(/);
     const m = reminderMessage(reminder({ event: event({ joinUrl: null, location: null }) }));
     assert.equal(buttons(m).length, 0);
     assert.doesNotMatch(sectionText(m), /round_pushpin/);
@@ -121,7 +121,7 @@ describe('blocks: reminder and leave-now notices', () => {
       ],
     );
     assert.match(
-      leaveNowMessage(leaveNow({ leadMinutes: 0, travelMode: 'transit' })).text,
+      leaveNowMessage(leaveNow({ minutesToGo: 0, travelMode: 'transit' })).text,
       /^Time to leave for .*public transit$/,
     );
     assert.deepEqual(blockKitProblems(m), []);

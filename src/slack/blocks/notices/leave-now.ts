@@ -35,7 +35,7 @@ export function leaveNowMessage(n: LeaveNowNotice): SlackMessage {
   const e = n.event;
   const mode = (TRAVEL_MODE_WORDS as Record<string, string>)[n.travelMode] ?? n.travelMode;
   const trip = `${tripText(n.travelSeconds)} ${mode}`;
-  const leave = n.leadMinutes > 0 ? `Leave ${inMinutes(n.leadMinutes)}` : 'Time to leave';
+  const leave = n.minutesToGo > 0 ? `Leave ${inMinutes(n.minutesToGo)}` : 'Time to leave';
   const lines = [
     `${MODE_ICON[n.travelMode as TravelMode] ?? ':round_pushpin:'} *${leave}* for ${titleText(e)}: the trip takes *${trip}*`,
     `:clock3: ${timeRange(e, n.timeZone)}`,

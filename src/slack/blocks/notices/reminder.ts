@@ -6,7 +6,7 @@ import { buttonBlocks, inMinutes, joinButton, placeLine, timeRange, titleText } 
 /** A meeting reminder: title, time in the person's zone, place, Join, and RSVP for an unanswered invitation. */
 export function reminderMessage(n: ReminderNotice): SlackMessage {
   const e = n.event;
-  const when = inMinutes(n.leadMinutes);
+  const when = inMinutes(n.minutesToGo);
   const lines = [
     `:bell: ${titleText(e)} starts ${when === 'now' ? 'now' : `*${when}*`}`,
     `:clock3: ${timeRange(e, n.timeZone)}`,
