@@ -3,6 +3,7 @@ import { agentTurnBenchmark } from './agent-turn';
 import { heavyMailBenchmark } from './heavy-mail';
 import { jobsBenchmark } from './jobs';
 import { meetingTimeBenchmark } from './meeting-time';
+import { remindersBenchmark } from './reminders';
 import { slackAckBenchmark } from './slack-ack';
 import { slackTodayBenchmark } from './slack-today';
 import { startupBenchmark } from './startup';
@@ -18,4 +19,5 @@ export const benchmarks: Benchmark[] = [
   startupBenchmark,
   jobsBenchmark,
   meetingTimeBenchmark,
+  remindersBenchmark,
 ];

@@ -19,6 +19,7 @@ import { type JobCatalogue, jobCatalogue } from './jobs';
 import { createJobQueue } from './jobs/engine';
 import type { Logger } from './log';
 import { createMetrics } from './metrics';
+import { planReminders } from './notify/plan-reminders';
 import { SentNotices } from './notify/sent-notices';
 import { Settings } from './settings/settings';
 
@@ -85,7 +86,7 @@ export function buildContext(
   hooks.onAccountLinked(({ user }) => calendarSync.linked(user.id));
   hooks.onGrantRevoking(({ userId }) => calendarSync.disconnecting(userId));
   hooks.onAccountForgotten(({ userId }) => calendarSync.forget(userId));
-  return {
+  const ctx: AppContext = {
     config,
     log,
     db,
@@ -108,4 +109,7 @@ export function buildContext(
     telemetry: metrics,
     metrics,
   };
+  // Meeting reminders and leave-now follow calendar sync, settings and unlinking (src/notify).
+  planReminders(ctx);
+  return ctx;
 }

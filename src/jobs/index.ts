@@ -1,12 +1,14 @@
 import { calendarPoll } from './calendar-poll';
 import { calendarSync } from './calendar-sync';
 import { calendarWatch } from './calendar-watch';
+import { leaveNowJob } from './leave-now';
 import { purgeAgentMessages } from './purge-agent-messages';
 import { purgeConnectLinks } from './purge-connect-links';
 import { purgeFinishedJobs } from './purge-finished-jobs';
 import { purgeOAuthStates } from './purge-oauth-states';
 import { purgePendingActions } from './purge-pending-actions';
 import { recoverStalledActions } from './recover-stalled-actions';
+import { reminderJob } from './reminder';
 import type { JobCatalogue, JobKind, RecurringJob } from './types';
 
 export type { JobPorts } from './ports';
@@ -24,7 +26,12 @@ export const recurringJobs: RecurringJob[] = [
 ];
 
 /** Every kind of job services may enqueue; a new kind is a file beside this and a line here. */
-export const jobKinds: JobKind[] = [calendarSync as JobKind, calendarWatch as JobKind];
+export const jobKinds: JobKind[] = [
+  calendarSync as JobKind,
+  calendarWatch as JobKind,
+  reminderJob as JobKind,
+  leaveNowJob as JobKind,
+];
 
 /** What the queue accepts and the engine runs (src/build-context.ts and src/run.ts both read it). */
 export const jobCatalogue: JobCatalogue = { kinds: jobKinds, recurring: recurringJobs };

@@ -16,12 +16,23 @@ export interface NoticeEvent {
   htmlLink: string | null;
 }
 
+/**
+ * An unanswered invitation's reminder carries Yes / Maybe / No: for whom (the Slack user the DM is
+ * for; anyone else's click changes nothing) and the event's Google `updated` when it was sent.
+ */
+export interface NoticeRsvp {
+  slackUserId: string;
+  version: string | null;
+}
+
 export interface ReminderNotice {
   kind: 'reminder';
   timeZone: string;
   event: NoticeEvent;
-  /** Unanswered invitation: the reminder carries Yes / Maybe / No. */
-  rsvp: boolean;
+  /** Whole minutes from sending to the start (0: it starts now). */
+  minutesToGo: number;
+  /** Set for an unanswered invitation: the reminder carries Yes / Maybe / No. */
+  rsvp: NoticeRsvp | null;
 }
 
 export interface LeaveNowNotice {
@@ -32,7 +43,9 @@ export interface LeaveNowNotice {
   travelSeconds: number;
   /** Google Maps directions from the person's location to the event's. */
   routeUrl: string;
-  rsvp: boolean;
+  /** Whole minutes from sending to when the person should leave (0: now). */
+  minutesToGo: number;
+  rsvp: NoticeRsvp | null;
 }
 
 export type RsvpAnswer = 'accepted' | 'tentative' | 'declined';

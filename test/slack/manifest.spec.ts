@@ -10,6 +10,8 @@ import { confirmCard } from '../../src/slack/blocks/confirm-card';
 import { connectedMessage, connectMessage, disconnectedMessage } from '../../src/slack/blocks/connect';
 import { helpMessage } from '../../src/slack/blocks/help';
 import { homeView } from '../../src/slack/blocks/home';
+import { leaveNowMessage } from '../../src/slack/blocks/notices/leave-now';
+import { reminderMessage } from '../../src/slack/blocks/notices/reminder';
 import { requestModal } from '../../src/slack/blocks/request-modal';
 import { statusMessage } from '../../src/slack/blocks/status';
 import { welcomeMessage } from '../../src/slack/blocks/welcome';
@@ -59,6 +61,15 @@ function actionIdsInBuiltBlocks(): string[] {
     tasks: { ok: true as const, value: { overdue: [], today: [] } },
     mail: { ok: true as const, value: { count: 0, more: false, top: [] } },
   };
+  const noticeEvent = {
+    eventId: 'ev1',
+    title: 'Sync',
+    start: new Date(),
+    end: new Date(),
+    location: null,
+    joinUrl: 'https://meet.google.com/abc-defg-hij',
+    htmlLink: null,
+  };
   const built: unknown[] = [
     helpMessage(SUBCOMMANDS),
     connectMessage({ url: 'https://x.test/auth/oauth/google?link=t', expiresAt: new Date() }),
@@ -82,6 +93,17 @@ function actionIdsInBuiltBlocks(): string[] {
     }),
     confirmCard({ actionId: 'a1', preview: { title: 'Send', fields: [], body: 'b' }, expiresAt: new Date() }),
     requestModal('a1', { title: 'Send', fields: [], body: 'x'.repeat(600_000) }, 1),
+    reminderMessage({ kind: 'reminder', timeZone: 'UTC', event: noticeEvent, minutesToGo: 5, rsvp: null }),
+    leaveNowMessage({
+      kind: 'leave-now',
+      timeZone: 'UTC',
+      event: noticeEvent,
+      minutesToGo: 5,
+      rsvp: null,
+      travelMode: 'driving',
+      travelSeconds: 900,
+      routeUrl: 'https://www.google.com/maps/dir/?api=1&destination=x',
+    }),
   ];
   const ids = new Set<string>();
   const walk = (v: unknown) => {

@@ -27,6 +27,10 @@ export const ACTIONS = {
    * :declined; the value is an RsvpRef (src/slack/blocks/notices/rsvp-buttons.ts).
    */
   rsvpPrefix: 'lume_rsvp:',
+  /** A reminder's Join button (the meeting's video link): a URL button, acked and nothing else. */
+  joinLink: 'lume_join_link',
+  /** Leave-now's route on Google Maps: a URL button, acked and nothing else. */
+  routeLink: 'lume_route_link',
 } as const;
 
 export const promptActionId = (index: number) => `${ACTIONS.promptPrefix}${index}`;

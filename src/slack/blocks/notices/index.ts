@@ -1,5 +1,7 @@
 import type { Notice, NoticeKind } from '../../../notify/notices';
 import type { Block } from '../text';
+import { leaveNowMessage } from './leave-now';
+import { reminderMessage } from './reminder';
 
 /** A notice as Slack shows it: the notification text (also the fallback) and the blocks. */
 export interface RenderedNotice {
@@ -10,7 +12,10 @@ export interface RenderedNotice {
 type Renderer<K extends NoticeKind> = (n: Extract<Notice, { kind: K }>) => RenderedNotice;
 
 /** One pure builder per notice kind, one file each beside this one. */
-export const noticeRenderers: { [K in NoticeKind]?: Renderer<K> } = {};
+export const noticeRenderers: { [K in NoticeKind]?: Renderer<K> } = {
+  reminder: reminderMessage,
+  'leave-now': leaveNowMessage,
+};
 
 /** The blocks for a notice; null for a kind no builder renders (the messenger refuses it). */
 export function renderNotice(n: Notice): RenderedNotice | null {

@@ -1,7 +1,7 @@
 import type { ButtonArgs } from '../args';
 
 /**
- * The Connect button is a URL button: Slack opens the link in the browser and also sends this
+ * A URL button (Connect, Join, Route): Slack opens the link in the browser and also sends this
  * block_actions payload. Acknowledging it is all there is to do (unacked, Slack shows an error icon).
  */
 export function connectLinkClicked() {

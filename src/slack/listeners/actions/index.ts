@@ -19,6 +19,9 @@ import { viewRequestClicked } from './view-request';
  */
 export function registerActions(app: App, deps: SlackDeps): void {
   app.action(ACTIONS.connectLink, connectLinkClicked());
+  // Join and Route are URL buttons too: acked, nothing else.
+  app.action(ACTIONS.joinLink, connectLinkClicked());
+  app.action(ACTIONS.routeLink, connectLinkClicked());
   app.action(ACTIONS.disconnect, disconnectClicked(deps));
   app.action(ACTIONS.refreshHome, refreshHomeClicked(deps));
   app.action(PROMPT_ACTION, suggestedPromptClicked(deps));
