@@ -1,5 +1,6 @@
 import { agentParallelBenchmark } from './agent-parallel';
 import { agentTurnBenchmark } from './agent-turn';
+import { calendarIdleBenchmark } from './calendar-idle';
 import { heavyMailBenchmark } from './heavy-mail';
 import { jobsBenchmark } from './jobs';
 import { meetingTimeBenchmark } from './meeting-time';
@@ -18,4 +19,5 @@ export const benchmarks: Benchmark[] = [
   startupBenchmark,
   jobsBenchmark,
   meetingTimeBenchmark,
+  calendarIdleBenchmark,
 ];
