@@ -15,7 +15,10 @@ interface Mode {
 
 const MODES: Mode[] = [
   { name: 'push (CALENDAR_PUSH=on)', env: { CALENDAR_PUSH: 'on', CALENDAR_POLL_SECONDS: '60' } },
-  { name: 'polling (CALENDAR_PUSH=off, CALENDAR_POLL_SECONDS=60)', env: { CALENDAR_PUSH: 'off', CALENDAR_POLL_SECONDS: '60' } },
+  {
+    name: 'polling (CALENDAR_PUSH=off, CALENDAR_POLL_SECONDS=60)',
+    env: { CALENDAR_PUSH: 'off', CALENDAR_POLL_SECONDS: '60' },
+  },
 ];
 
 /** Which Google call a request was, for the table. */
@@ -77,8 +80,12 @@ export const calendarIdleBenchmark: Benchmark = {
     for (const mode of MODES) {
       const { perHour, wallMs } = await idle(mode);
       const total = [...perHour.values()].reduce((a, b) => a + b, 0);
-      const parts = ['events.list', 'events.watch', 'channels.stop'].map((n) => (perHour.get(n) ?? 0).toFixed(2));
-      rows.push(`| ${mode.name} | ${total.toFixed(2)} | ${parts.join(' | ')} | ${(wallMs / 1000).toFixed(1)} s |`);
+      const parts = ['events.list', 'events.watch', 'channels.stop'].map((n) =>
+        (perHour.get(n) ?? 0).toFixed(2),
+      );
+      rows.push(
+        `| ${mode.name} | ${total.toFixed(2)} | ${parts.join(' | ')} | ${(wallMs / 1000).toFixed(1)} s |`,
+      );
     }
     return [
       '| mode | calls / person / hour | events.list | events.watch | channels.stop | wall time of the simulated day |',
