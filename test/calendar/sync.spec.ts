@@ -194,7 +194,7 @@ describe('calendar sync: full, then incremental with syncToken', () => {
     });
     const row = await w.t.ctx.db.models.CalendarSync.findByPk(user.id);
     const token = new TokenCipher(newKey).decrypt(row?.syncTokenEnc ?? '', syncTokenContext(user.id));
-    assert.match(JSON.parse(token), /^CP/, "the sealed JSON string of the token");
+    assert.match(JSON.parse(token), /^CP/, 'the sealed JSON string of the token');
   });
 
   it('a listener that fails: the job retries, and the stored batch is delivered again before anything new', async () => {
