@@ -1,5 +1,6 @@
 import { agentParallelBenchmark } from './agent-parallel';
 import { agentTurnBenchmark } from './agent-turn';
+import { calendarIdleBenchmark } from './calendar-idle';
 import { heavyMailBenchmark } from './heavy-mail';
 import { jobsBenchmark } from './jobs';
 import { meetingTimeBenchmark } from './meeting-time';
@@ -20,4 +21,5 @@ export const benchmarks: Benchmark[] = [
   jobsBenchmark,
   meetingTimeBenchmark,
   remindersBenchmark,
+  calendarIdleBenchmark,
 ];

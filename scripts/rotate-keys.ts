@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const ctx = buildContext(result.config, db, log);
   const report = await rotateAllKeys(ctx);
   process.stdout.write(
-    `Re-encrypted with key ${ctx.cipher.currentKeyId}: ${report.users} user(s), ${report.oauthStates} pending OAuth state(s), ${report.agentRows} agent row(s), ${report.jobPayloads} job payload(s), ${report.settingsRows} person setting(s).
+    `Re-encrypted with key ${ctx.cipher.currentKeyId}: ${report.users} user(s), ${report.oauthStates} pending OAuth state(s), ${report.agentRows} agent row(s), ${report.jobPayloads} job payload(s), ${report.settingsRows} person setting(s), ${report.noticeRows} notice(s), ${report.calendarRows} calendar sync state(s).
 `,
   );
   await db.close();

@@ -83,7 +83,12 @@ export function buildContext(
     now,
   });
   // Calendar sync starts at link; channels stop while the grant still works; the rest goes with the account.
-  hooks.onAccountLinked(({ user }) => calendarSync.linked(user.id));
+  // Not awaited: the person's "Connected" DM (a later listener) must not wait on the database.
+  hooks.onAccountLinked(({ user }) => {
+    calendarSync
+      .linked(user.id)
+      .catch((err) => log.error({ err, userId: user.id }, 'could not start calendar sync'));
+  });
   hooks.onGrantRevoking(({ userId }) => calendarSync.disconnecting(userId));
   hooks.onAccountForgotten(({ userId }) => calendarSync.forget(userId));
   const ctx: AppContext = {

@@ -4,6 +4,7 @@ import type { Database } from '../models/db';
 import { actionContext } from './agent/confirm/pending-actions';
 import { memoryContext } from './agent/memory/memory-store';
 import { verifierContext } from './auth/oauth-states';
+import { pendingBatchContext, syncTokenContext } from './calendar/sync-store';
 import type { AppContext } from './context';
 import { type CipherContext, DecryptError, type TokenCipher } from './crypto/token-cipher';
 import { tokenContext } from './google/token-store';
@@ -215,11 +216,37 @@ export function reencryptNotices(
   );
 }
 
+/** Calendar sync's sealed sync tokens and undelivered batches (calendar_syncs), a page of accounts at a time. */
+export async function reencryptCalendarSyncs(
+  models: Models,
+  cipher: TokenCipher,
+): Promise<{ rewritten: number; unreadable: number }> {
+  let rewritten = 0;
+  let unreadable = 0;
+  for (let after = ''; ; ) {
+    const rows = await models.CalendarSync.findAll({
+      where: { userId: { [Op.gt]: after } },
+      order: [['userId', 'ASC']],
+      limit: BATCH,
+    });
+    const result = await resealAll(cipher, rows, [
+      ['syncTokenEnc', (r) => syncTokenContext(r.userId)],
+      ['pendingBatchEnc', (r) => pendingBatchContext(r.userId)],
+    ]);
+    rewritten += result.rewritten;
+    unreadable += result.unreadable;
+    if (rows.length < BATCH) break;
+    after = rows[rows.length - 1].userId;
+  }
+  return { rewritten, unreadable };
+}
+
 export interface KeyRotationReport extends RotationReport {
   agentRows: number;
   jobPayloads: number;
   settingsRows: number;
   noticeRows: number;
+  calendarRows: number;
 }
 
 /** Everything stored encrypted, with the context's current key. */
@@ -229,13 +256,20 @@ export async function rotateAllKeys(ctx: AppContext): Promise<KeyRotationReport>
   const jobs = await reencryptJobPayloads(ctx.db, ctx.cipher);
   const settings = await reencryptSettings(ctx.db.models, ctx.cipher);
   const notices = await reencryptNotices(ctx.db.models, ctx.cipher);
+  const calendar = await reencryptCalendarSyncs(ctx.db.models, ctx.cipher);
   return {
     ...auth,
     agentRows: agent.rewritten,
     jobPayloads: jobs.rewritten,
     settingsRows: settings.rewritten,
     noticeRows: notices.rewritten,
+    calendarRows: calendar.rewritten,
     unreadable:
-      auth.unreadable + agent.unreadable + jobs.unreadable + settings.unreadable + notices.unreadable,
+      auth.unreadable +
+      agent.unreadable +
+      jobs.unreadable +
+      settings.unreadable +
+      notices.unreadable +
+      calendar.unreadable,
   };
 }

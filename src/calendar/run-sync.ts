@@ -38,7 +38,7 @@ const DAY_MS = 86_400_000;
  */
 export async function runSync(d: RunSyncDeps, userId: string, signal?: AbortSignal): Promise<SyncOutcome> {
   const user = await d.models.User.findByPk(userId);
-  if (!user || user.status !== 'connected' || !user.refreshTokenEnc) return { kind: 'not-connected' };
+  if (user?.status !== 'connected' || !user.refreshTokenEnc) return { kind: 'not-connected' };
   const now = d.now();
   const row = await d.store.load(userId, now);
   const undelivered = d.store.pendingBatch(row);

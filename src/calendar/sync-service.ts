@@ -6,6 +6,7 @@ import type { GoogleClientFactory } from '../google/client-factory';
 import type { JobQueue } from '../job-queue';
 import type { Logger } from '../log';
 import type { CalendarChangeHub } from './change-hub';
+import { sortGoogleFailure } from './google-failure';
 import { type NotificationAnswer, type PushNotification, receiveNotification } from './notifications';
 import { pollStale } from './poll';
 import { PushChannels } from './push-channels';
@@ -13,6 +14,12 @@ import { runSync, type SyncOutcome } from './run-sync';
 import { cancelCalendarJobs, requestSync, scheduleWatch } from './sync-requests';
 import { ensureSyncRow, SyncStore } from './sync-store';
 import { CALENDAR_SYNC } from './timing';
+
+/** What the channel job does next: come back at `next`, wait out a rate limit, or nothing more. */
+export type ChannelOutcome =
+  | { kind: 'kept'; next: Date }
+  | { kind: 'rate-limited'; retryInMs: number }
+  | { kind: 'stopped' };
 
 export interface CalendarSyncDeps {
   models: Models;
@@ -50,7 +57,9 @@ export class CalendarSyncService {
     // The poller leaves the account alone while this first sync is under way.
     const row = await ensureSyncRow(this.deps.models, userId, now);
     row.pollDueAt = new Date(now.getTime() + this.deps.config.calendar.pollSeconds * 1000);
-    await row.save({ fields: ['pollDueAt'] });
+    // A token kept from before (the grant lapsed and came back) would make this first sync look like news.
+    row.syncTokenEnc = null;
+    await row.save({ fields: ['pollDueAt', 'syncTokenEnc'] });
     await requestSync(this.deps, userId, now);
     if (this.pushEnabled) await scheduleWatch(this.deps.jobs, userId, now);
   }
@@ -82,13 +91,22 @@ export class CalendarSyncService {
   }
 
   /** The calendar-watch job's work: a channel that outlives the renewal margin; when to look again (null: stop). */
-  async keepChannel(userId: string, signal?: AbortSignal): Promise<Date | null> {
+  async keepChannel(userId: string, signal?: AbortSignal): Promise<ChannelOutcome> {
     const user = await this.deps.models.User.findByPk(userId);
-    if (!this.pushEnabled || !user || user.status !== 'connected') {
+    if (!this.pushEnabled || user?.status !== 'connected') {
       await this.channels.drop(userId);
-      return null;
+      return { kind: 'stopped' };
     }
-    return this.channels.ensure(user, signal);
+    try {
+      return { kind: 'kept', next: await this.channels.ensure(user, signal) };
+    } catch (err) {
+      const failure = sortGoogleFailure(err);
+      if (failure.kind === 'rate-limited')
+        return { kind: 'rate-limited', retryInMs: failure.retryAfterMs ?? CALENDAR_SYNC.rateLimitBaseMs };
+      // Access gone: the next sync takes the revoked path; polling covers the account meanwhile.
+      if (failure.kind === 'revoked') return { kind: 'stopped' };
+      throw err;
+    }
   }
 
   /** The poller's pass (a recurring job): syncs for the accounts whose poll is due, at most pollBatch. */

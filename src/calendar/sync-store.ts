@@ -7,8 +7,19 @@ import type { CalendarChangeBatch, CalendarEventState } from './feed';
 import type { SyncPlan } from './plan-changes';
 import { CALENDAR_SYNC } from './timing';
 
-const tokenAt = (userId: string) => ({ table: 'calendar_syncs', column: 'sync_token', row: userId });
-const batchAt = (userId: string) => ({ table: 'calendar_syncs', column: 'pending_batch', row: userId });
+/** How calendar_syncs' sealed columns are bound: to the account's row (rotate-keys uses the same). */
+export const syncTokenContext = (userId: string) => ({
+  table: 'calendar_syncs',
+  column: 'sync_token',
+  row: userId,
+});
+export const pendingBatchContext = (userId: string) => ({
+  table: 'calendar_syncs',
+  column: 'pending_batch',
+  row: userId,
+});
+const tokenAt = syncTokenContext;
+const batchAt = pendingBatchContext;
 
 /** JSON of a state: its instants as ISO strings. */
 type RawState = Omit<CalendarEventState, 'start' | 'end' | 'updatedAt'> & {

@@ -1,4 +1,5 @@
 import { type CalendarJobPayload, scheduleWatch, WATCH_KIND } from '../calendar/sync-requests';
+import { JobSnooze } from './engine/errors';
 import type { JobKind } from './types';
 
 /**
@@ -9,7 +10,8 @@ import type { JobKind } from './types';
 export const calendarWatch: JobKind<CalendarJobPayload> = {
   kind: WATCH_KIND,
   async run({ userId }, job, ctx) {
-    const next = await ctx.calendarSync.keepChannel(userId, job.signal);
-    if (next) await scheduleWatch(ctx.jobs, userId, next);
+    const outcome = await ctx.calendarSync.keepChannel(userId, job.signal);
+    if (outcome.kind === 'rate-limited') throw new JobSnooze(outcome.retryInMs);
+    if (outcome.kind === 'kept') await scheduleWatch(ctx.jobs, userId, outcome.next);
   },
 };

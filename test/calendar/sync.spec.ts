@@ -1,4 +1,8 @@
 import assert from 'node:assert/strict';
+import { syncTokenContext } from '../../src/calendar/sync-store';
+import { TokenCipher } from '../../src/crypto/token-cipher';
+import { reencryptCalendarSyncs } from '../../src/rotate-keys';
+import { TEST_KEY } from '../helpers/config';
 import { account, type CalendarWorld, calendarWorld, edit, eventsOf } from './world';
 
 const stored = (w: CalendarWorld, userId: string) =>
@@ -175,6 +179,22 @@ describe('calendar sync: full, then incremental with syncToken', () => {
     assert.equal(w.batches[0].changes.length, 260);
     const sync = await w.t.ctx.db.models.CalendarSync.findByPk(user.id);
     assert.ok(sync?.syncTokenEnc?.startsWith('v1.'), 'the token is kept sealed');
+  });
+
+  it('rotate-keys re-encrypts the sync token; it still works under the new key alone', async () => {
+    const ada = account('ada');
+    w.seed(ada, 60, 90);
+    const { user } = await w.link('U_ADA', ada);
+    await w.t.engine.runDue();
+    const newKey = Buffer.alloc(32, 7);
+    const rotated = new TokenCipher(newKey, [Buffer.from(TEST_KEY, 'base64')]);
+    assert.deepEqual(await reencryptCalendarSyncs(w.t.ctx.db.models, rotated), {
+      rewritten: 1,
+      unreadable: 0,
+    });
+    const row = await w.t.ctx.db.models.CalendarSync.findByPk(user.id);
+    const token = new TokenCipher(newKey).decrypt(row?.syncTokenEnc ?? '', syncTokenContext(user.id));
+    assert.match(JSON.parse(token), /^CP/, 'the sealed JSON string of the token');
   });
 
   it('a listener that fails: the job retries, and the stored batch is delivered again before anything new', async () => {

@@ -80,6 +80,18 @@ export async function calendarWorld(
       t.slack.state.addUser({ id: slackUserId, name: slackUserId.toLowerCase(), tz: 'Europe/Berlin' });
       const linked = await connectSlackUser(t.ctx, t.google, { slackUserId, account: acct });
       await t.ctx.hooks.emitAccountLinked({ user: linked.user, teamId: t.who.teamId, slackUserId });
+      // The hook starts sync without holding up the other listeners: wait for its job.
+      const key = `calendar-sync:${linked.user.id}`;
+      for (let i = 0; i < 200 && !(await t.ctx.db.models.Job.count({ where: { uniqueKey: key } })); i++)
+        await new Promise((r) => setTimeout(r, 10));
+      if (o.env?.CALENDAR_PUSH === 'on')
+        for (
+          let i = 0;
+          i < 200 &&
+          !(await t.ctx.db.models.Job.count({ where: { uniqueKey: `calendar-watch:${linked.user.id}` } }));
+          i++
+        )
+          await new Promise((r) => setTimeout(r, 10));
       return linked;
     },
     seed(acct, from, to, extra = {}) {
