@@ -4,6 +4,7 @@ import { purgeFinishedJobs } from './purge-finished-jobs';
 import { purgeOAuthStates } from './purge-oauth-states';
 import { purgePendingActions } from './purge-pending-actions';
 import { recoverStalledActions } from './recover-stalled-actions';
+import { rereadTimeZones } from './reread-time-zones';
 import type { JobCatalogue, JobKind, RecurringJob } from './types';
 
 export type { JobPorts } from './ports';
@@ -17,6 +18,7 @@ export const recurringJobs: RecurringJob[] = [
   purgeAgentMessages,
   purgeFinishedJobs,
   recoverStalledActions,
+  rereadTimeZones,
 ];
 
 /** Every kind of job services may enqueue; a new kind is a file beside this and a line here. */
