@@ -95,6 +95,20 @@ describe('calendar: the change hub', () => {
     assert.equal(failures[0].userId, ADA);
   });
 
+  it('a listener that rejects without a reason still fails the emit', async () => {
+    let after = false;
+    hub.onChanges(() => Promise.reject(undefined));
+    hub.onChanges(async () => {
+      after = true;
+    });
+    let rejected = false;
+    await hub.emit(batch(1)).catch(() => {
+      rejected = true;
+    });
+    assert.ok(rejected, 'the sync must retry rather than lose the batch');
+    assert.ok(after);
+  });
+
   it('a batch with no changes reaches no listener; with no listeners a batch is a no-op', async () => {
     await hub.emit(batch(1));
     let calls = 0;

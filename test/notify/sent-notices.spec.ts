@@ -131,6 +131,16 @@ describe('notify: sent notices', () => {
     assert.deepEqual((await s.find('invitation:a'))?.state, state);
   });
 
+  it('notices go with their Slack identity', async () => {
+    await store().record({ key: 'reminder:a', identityId, kind: 'reminder', posted: posted('1.1') });
+    await store().record({ key: 'reminder:b', identityId: otherId, kind: 'reminder', posted: posted('1.2') });
+    await tdb.db.models.SlackIdentity.destroy({ where: { id: identityId } });
+    assert.deepEqual(
+      (await tdb.db.models.Notice.findAll()).map((n) => n.key),
+      ['reminder:b'],
+    );
+  });
+
   it('key rotation re-seals every notice state under the new key, bound to the same notice', async () => {
     const state = { title: 'Offsite', answer: 'tentative' };
     await store().record({
