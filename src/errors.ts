@@ -27,6 +27,8 @@ export const ErrorCode = {
   // A proactive message Slack did not take (src/notify/messenger.ts).
   DeliveryDeferred: 'lume_delivery_deferred',
   DeliveryRefused: 'lume_delivery_refused',
+  // Slack asked the time-zone re-read to wait (src/settings/time-zone-source.ts).
+  TimeZoneReadDeferred: 'lume_time_zone_read_deferred',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -31,7 +31,7 @@ export async function run(config: Config): Promise<void> {
   });
 
   // Ports that Slack (or anything else outside src/jobs) implements for job kinds are passed here.
-  const ports: JobPorts = { agent, messenger: server.messenger };
+  const ports: JobPorts = { agent, messenger: server.messenger, people: server.people };
   // Every instance on the database claims jobs under its own name; a restart is a new instance.
   const instanceId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   // Its events (lag, failures, heartbeat) reach ctx.telemetry: /metrics and /ready.

@@ -9,6 +9,7 @@ import { httpRoutes } from './http';
 import { slackEventsDoc } from './http/openapi/slack-events';
 import { requestMetrics } from './http/request-metrics';
 import type { Messenger } from './notify/messenger';
+import type { TimeZoneSource } from './settings/time-zone-source';
 import { createSlackApp } from './slack/app';
 import { boltLogger } from './slack/bolt-logger';
 import { buildReceiver, SLACK_EVENTS_PATH } from './slack/receiver';
@@ -31,6 +32,8 @@ export interface LumeServer {
   mode: 'http' | 'socket';
   /** DMs what Lume says first; the composition root hands it to the job engine. */
   messenger: Messenger;
+  /** Reads people's Slack time zones again; the composition root hands it to the job engine. */
+  people: TimeZoneSource;
   listen(port: number, host?: string): Promise<{ port: number; server: Server }>;
   close(): Promise<void>;
 }
@@ -52,7 +55,11 @@ export async function createServer(ctx: AppContext, deps: ServerDeps): Promise<L
   // The receiver goes on first: its /slack/events route must read the raw body before any parser.
   const { mode, receiver } = buildReceiver(ctx, web, logger);
   web.use(httpRoutes(ctx, { alsoDocumented: mode === 'http' ? [slackEventsDoc(SLACK_EVENTS_PATH)] : [] }));
-  const { app: slack, messenger } = createSlackApp({ ctx, agent: deps.agent, receiver, logger, identity });
+  const {
+    app: slack,
+    messenger,
+    people,
+  } = createSlackApp({ ctx, agent: deps.agent, receiver, logger, identity });
 
   let server: Server | undefined;
   return {
@@ -60,6 +67,7 @@ export async function createServer(ctx: AppContext, deps: ServerDeps): Promise<L
     slack,
     mode,
     messenger,
+    people,
     async listen(port, host) {
       const listening = createHttpServer(web);
       await new Promise<void>((resolve, reject) => {

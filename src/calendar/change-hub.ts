@@ -23,15 +23,16 @@ export class CalendarChangeHub implements CalendarFeed {
 
   async emit(batch: CalendarChangeBatch): Promise<void> {
     if (!batch.changes.length) return;
-    let failed: unknown;
+    // The first failure, kept as found: a listener that rejects with no reason must still fail the sync.
+    let failure: { err: unknown } | undefined;
     for (const listener of this.listeners) {
       try {
         await listener(batch);
       } catch (err) {
         this.deps.log.error({ err, userId: batch.userId }, 'calendar change listener failed');
-        failed ??= err;
+        failure ??= { err };
       }
     }
-    if (failed) throw failed;
+    if (failure) throw failure.err;
   }
 }

@@ -25,6 +25,8 @@ export async function upcomingEvents(
   from: Date,
   to: Date,
 ): Promise<CalendarEventState[]> {
+  // An empty window overlaps nothing (the query alone would return the events spanning the instant).
+  if (from.getTime() >= to.getTime()) return [];
   const rows = await models.CalendarEvent.findAll({
     where: {
       userId,

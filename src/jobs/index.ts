@@ -9,6 +9,7 @@ import { purgeOAuthStates } from './purge-oauth-states';
 import { purgePendingActions } from './purge-pending-actions';
 import { recoverStalledActions } from './recover-stalled-actions';
 import { reminderJob } from './reminder';
+import { rereadTimeZones } from './reread-time-zones';
 import type { JobCatalogue, JobKind, RecurringJob } from './types';
 
 export type { JobPorts } from './ports';
@@ -23,6 +24,7 @@ export const recurringJobs: RecurringJob[] = [
   purgeFinishedJobs,
   recoverStalledActions,
   calendarPoll,
+  rereadTimeZones,
 ];
 
 /** Every kind of job services may enqueue; a new kind is a file beside this and a line here. */

@@ -1,5 +1,6 @@
 import type { Agent } from '../agent/types';
 import type { Messenger } from '../notify/messenger';
+import type { TimeZoneSource } from '../settings/time-zone-source';
 
 /**
  * What job kinds reach outside Lume's own services through, handed to every job when the engine
@@ -15,4 +16,6 @@ export interface JobPorts {
   agent?: Pick<Agent, 'recoverStalledActions'>;
   /** DMs what Lume says first (src/slack implements it, paced under Slack's limits). Absent without Slack. */
   messenger?: Messenger;
+  /** Reads people's Slack profiles again (the daily time-zone re-read; users.info). Absent without Slack. */
+  people?: TimeZoneSource;
 }

@@ -6,6 +6,7 @@ import type { AgentPorts } from '../agent/ports';
 import type { Agent } from '../agent/types';
 import type { AppContext } from '../context';
 import type { Messenger } from '../notify/messenger';
+import type { TimeZoneSource } from '../settings/time-zone-source';
 import { slackAgentPorts } from './agent/slack-agent-ports';
 import { slackClientOptions } from './client-options';
 import type { SlackDeps } from './deps';
@@ -14,6 +15,7 @@ import { answerLinkHooks } from './link-hooks';
 import { registerListeners } from './listeners';
 import { dedupeEvents } from './middleware/dedupe-events';
 import { slackMessenger } from './notify/slack-messenger';
+import { slackTimeZones } from './slack-time-zones';
 import { SlackUsers, slackUserCache } from './slack-users';
 import type { BotIdentity } from './verify-bot-token';
 import { ViewingContexts, viewingCaches } from './viewing';
@@ -32,6 +34,8 @@ export function createSlackApp(o: {
   deps: SlackDeps;
   /** What Lume says first goes out through this (the job engine's `messenger` port). */
   messenger: Messenger;
+  /** The daily time-zone re-read asks Slack through this (the job engine's `people` port). */
+  people: TimeZoneSource;
 } {
   const { ctx, agent, receiver, logger, identity } = o;
   const app = new App({
@@ -48,10 +52,9 @@ export function createSlackApp(o: {
     ignoreSelf: false,
     extendedErrorHandler: true,
   });
-  const users = new SlackUsers(app.client, slackUserCache(ctx.now), ctx.log, {
-    sink: ctx.settings,
-    now: ctx.now,
-  });
+  const zones = { sink: ctx.settings, now: ctx.now };
+  const userCache = slackUserCache(ctx.now);
+  const users = new SlackUsers(app.client, userCache, ctx.log, zones);
   const deps: SlackDeps = {
     ctx,
     agent: agent(slackAgentPorts({ ctx, client: app.client, users })),
@@ -70,5 +73,7 @@ export function createSlackApp(o: {
     rejectRateLimitedCalls: true,
   });
   const messenger = slackMessenger({ clients: () => proactive, log: ctx.log });
-  return { app, deps, messenger };
+  // Background re-reads share the interactive cache, so a traveller's new zone shows at once.
+  const people = slackTimeZones(new SlackUsers(proactive, userCache, ctx.log, zones));
+  return { app, deps, messenger, people };
 }

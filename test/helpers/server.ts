@@ -134,7 +134,7 @@ export async function startTestServer(o: TestServerOptions = {}): Promise<TestSe
   const { agent, ports } = built;
   const engine = createAppJobEngine(ctx, {
     instanceId: `test-server:${url}`,
-    ports: { agent, messenger: lume.messenger },
+    ports: { agent, messenger: lume.messenger, people: lume.people },
     catalogue: o.jobs?.catalogue,
     events: o.jobs?.events,
     tuning: { poll: false },

@@ -14,9 +14,9 @@ import { measureStalls } from '../helpers/event-loop';
 /**
  * A 15 MB HTML mail used to hold the event loop for ~10 s while html-to-text converted it, stalling
  * every other person on the instance. Now it is read with the loop never held near 100 ms: each step
- * of the work takes a few milliseconds. On a machine shared with other test runs the process itself
- * is sometimes paused for tens of milliseconds, so a measurement may be repeated up to five times;
- * the old code held the loop for seconds every time.
+ * of the work takes a few milliseconds. The hold is measured in the main thread's CPU time (see
+ * measureStalls), so a machine busy with other runs does not count against it; the old code held the
+ * loop for seconds of CPU every time.
  */
 describe('a 15 MB HTML mail does not stall the instance', function () {
   this.timeout(120_000);
@@ -38,11 +38,9 @@ describe('a 15 MB HTML mail does not stall the instance', function () {
   });
   after(() => fake?.close());
 
-  /** The longest the event loop was held while `work` ran (ms), in the best of up to five runs. */
+  /** The longest the event loop was held while `work` ran (ms of main-thread CPU). */
   async function longestStall(work: () => Promise<unknown>): Promise<number> {
-    let best = Number.POSITIVE_INFINITY;
-    for (let run = 0; run < 5 && best >= 100; run++) best = Math.min(best, (await measureStalls(work)).maxMs);
-    return best;
+    return (await measureStalls(work)).maxMs;
   }
 
   it('read_email: the opening of the text, marked truncated, with the event loop never held 100 ms', async () => {
@@ -57,7 +55,7 @@ describe('a 15 MB HTML mail does not stall the instance', function () {
     assert.ok(mail.body.length <= MAX_EMAIL_CHARS + 1);
     assert.equal(mail.truncated, true);
     assert.doesNotMatch(mail.body, /iVBORw0KGgo|color:#333/, 'no image data or style sheet in the text');
-    assert.ok(stall < 100, `event loop held for ${stall.toFixed(1)} ms`);
+    assert.ok(stall < 100, `event loop held for ${stall.toFixed(1)} ms of CPU`);
   });
 
   it('read_email_thread stays responsive too', async () => {
@@ -66,7 +64,7 @@ describe('a 15 MB HTML mail does not stall the instance', function () {
       thread = (await readEmailThread.handler({ threadId: fake.threadId }, ctx)) as typeof thread;
     });
     assert.match(thread?.messages[0]?.body ?? '', new RegExp(fake.opening, 'i'));
-    assert.ok(stall < 100, `event loop held for ${stall.toFixed(1)} ms`);
+    assert.ok(stall < 100, `event loop held for ${stall.toFixed(1)} ms of CPU`);
   });
 
   it('so does a forward, which converts up to 500,000 characters of it', async () => {
@@ -75,6 +73,6 @@ describe('a 15 MB HTML mail does not stall the instance', function () {
       preview = await forwardEmail.preview?.({ messageId: fake.messageId, to: ['bob@example.com'] }, ctx);
     });
     assert.match(JSON.stringify(preview), new RegExp(fake.opening, 'i'));
-    assert.ok(stall < 100, `event loop held for ${stall.toFixed(1)} ms`);
+    assert.ok(stall < 100, `event loop held for ${stall.toFixed(1)} ms of CPU`);
   });
 });

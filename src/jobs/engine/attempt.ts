@@ -18,7 +18,7 @@ export interface AttemptDeps {
   events: JobEvents;
 }
 
-export type Outcome = 'done' | 'retried' | 'dead' | 'snoozed' | 'lost';
+export type Outcome = 'done' | 'retried' | 'dead' | 'snoozed' | 'lost' | 'handed back';
 
 /** How a thrown error ends the attempt. */
 function ending(err: unknown, job: RunningJob, deps: AttemptDeps): Ending {
@@ -35,6 +35,8 @@ function ending(err: unknown, job: RunningJob, deps: AttemptDeps): Ending {
 /**
  * One attempt of one claimed job: run the handler, then record how it ended while the claim still
  * holds the row. Never throws: a failure to record is logged and the lease's expiry brings the job back.
+ * `mayRecord()` is asked, in the same turn the handler settles, whether the ending may be recorded: false
+ * when a stopping engine has already taken the job back (its hand-back is then the row's only write).
  */
 export async function runAttempt(
   row: JobRow,
@@ -42,6 +44,7 @@ export async function runAttempt(
   definition: JobDefinition,
   signal: AbortSignal,
   deps: AttemptDeps,
+  mayRecord: () => boolean = () => true,
 ): Promise<Outcome> {
   const job: RunningJob = {
     id: row.id,
@@ -67,6 +70,7 @@ export async function runAttempt(
     failure = err;
     end = ending(err, job, deps);
   }
+  if (!mayRecord()) return 'handed back';
   let held: boolean;
   try {
     held = await deps.finisher.finish(job.id, owner, end);

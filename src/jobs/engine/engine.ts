@@ -86,6 +86,9 @@ export function createJobEngine(opts: JobEngineOptions): JobEngine {
   const staleAfterMs = Math.max(STALE_AFTER_MS, 10 * pollMs);
   const passed = () => emit(events, log, 'passed', { at: now(), staleAfterMs });
 
+  // The poll and heartbeat in flight: stop() waits for them, so nothing touches the database after it.
+  let ticking: Promise<void> | undefined;
+  let beating: Promise<void> | undefined;
   const tick = async () => {
     try {
       if (Date.now() - lastTakeover >= takeoverMs) {
@@ -101,7 +104,10 @@ export function createJobEngine(opts: JobEngineOptions): JobEngine {
     } catch (err) {
       log.warn({ err }, 'job poll failed; trying again');
     }
-    if (started) pollTimer = setTimeout(() => void tick(), pollMs).unref();
+    if (started) pollTimer = setTimeout(poll, pollMs).unref();
+  };
+  const poll = () => {
+    ticking = tick();
   };
 
   const heartbeat = async () => {
@@ -123,8 +129,17 @@ export function createJobEngine(opts: JobEngineOptions): JobEngine {
       passed();
       if (opts.poll === false) return;
       started = true;
-      timers.push(setInterval(() => void heartbeat(), opts.heartbeatMs ?? leaseMs / 3).unref());
-      void tick();
+      timers.push(
+        setInterval(
+          () => {
+            beating ??= heartbeat().finally(() => {
+              beating = undefined;
+            });
+          },
+          opts.heartbeatMs ?? leaseMs / 3,
+        ).unref(),
+      );
+      poll();
     },
 
     async runDue(): Promise<PassReport> {
@@ -148,7 +163,7 @@ export function createJobEngine(opts: JobEngineOptions): JobEngine {
       clearTimeout(pollTimer);
       const report = await runner.stop(deadlineMs, (held) => handBack(sql, held, now()));
       for (const t of timers.splice(0)) clearInterval(t);
-      await finisher.drain();
+      await Promise.all([ticking, beating, finisher.drain()]);
       emit(events, log, 'stopped', { at: now() });
       if (report.handedBack) log.warn(report, 'job engine stopped; unfinished jobs handed back');
       else log.info(report, 'job engine stopped');

@@ -9,6 +9,11 @@ import type { JobDefinition, StopReport } from './types';
 interface Attempt extends HeldLease {
   controller: AbortController;
   done: Promise<void>;
+  /**
+   * running: the handler has not settled; ending: it has, and its ending is being written (one
+   * statement); handed back: a stopping engine gave the lease back, so the ending is never written.
+   */
+  phase: 'running' | 'ending' | 'handed back';
 }
 
 export interface RunnerOptions {
@@ -110,10 +115,23 @@ export class Runner {
   }
 
   private begin(row: JobRow, owner: string): void {
-    const controller = new AbortController();
     const slot = `${owner} ${row.id}`;
     const definition = this.o.definitions.get(row.kind) as JobDefinition;
-    const done = runAttempt(row, owner, definition, controller.signal, this.o.attempt)
+    const attempt: Attempt = {
+      id: row.id,
+      owner,
+      controller: new AbortController(),
+      done: Promise.resolve(),
+      phase: 'running',
+    };
+    // Decided in the turn the handler settles, so stop() and the attempt never both write the row.
+    const mayRecord = () => {
+      if (attempt.phase === 'handed back') return false;
+      attempt.phase = 'ending';
+      return true;
+    };
+    this.attempts.set(slot, attempt);
+    attempt.done = runAttempt(row, owner, definition, attempt.controller.signal, this.o.attempt, mayRecord)
       .catch((err): Outcome => {
         this.o.log.error({ err, jobId: row.id }, 'job attempt failed inside the engine');
         return 'lost';
@@ -125,7 +143,6 @@ export class Runner {
         if (this.busy && this.wantsMore())
           this.fill().catch((err) => this.o.log.warn({ err }, 'job claim failed'));
       });
-    this.attempts.set(slot, { id: row.id, owner, controller, done });
   }
 
   private count(outcome: Outcome): void {
@@ -162,6 +179,13 @@ export class Runner {
     }
   }
 
+  /**
+   * Stop claiming, give attempts up to `deadlineMs` to end, then hand back what is still running.
+   * An attempt whose handler ended before the deadline is not handed back even if its ending is still
+   * being written (its side effects are done; handing it back would run them again): that write, one
+   * statement, is awaited. Those handed back are marked first, then aborted, then released in one
+   * statement, so a handler that throws on the abort cannot overwrite the hand-back with a retry.
+   */
   async stop(deadlineMs: number, handBack: (held: HeldLease[]) => Promise<number>): Promise<StopReport> {
     this.stopping = true;
     await this.filling?.catch(() => undefined);
@@ -176,10 +200,14 @@ export class Runner {
       }),
     ]);
     clearTimeout(timer);
-    const left = [...this.attempts.values()];
+    const left = running.filter((a) => a.phase === 'running');
+    for (const a of left) a.phase = 'handed back';
     for (const a of left) a.controller.abort(new Error('job engine stopping'));
     const back = [...unstarted, ...left.map(({ id, owner }) => ({ id, owner }))];
-    if (back.length) await handBack(back);
+    await Promise.all([
+      back.length ? handBack(back) : 0,
+      ...running.filter((a) => a.phase === 'ending').map((a) => a.done),
+    ]);
     return { finished: running.length - left.length, handedBack: back.length };
   }
 }
