@@ -7,6 +7,7 @@ import { Notice } from './notice';
 import { OAuthState } from './oauth-state';
 import { PendingAction } from './pending-action';
 import { PersonSetting } from './person-setting';
+import { RsvpClaim } from './rsvp-claim';
 import { SlackEvent } from './slack-event';
 import { SlackIdentity } from './slack-identity';
 import { User } from './user';
@@ -20,6 +21,7 @@ export {
   OAuthState,
   PendingAction,
   PersonSetting,
+  RsvpClaim,
   SlackEvent,
   SlackIdentity,
   User,
@@ -37,6 +39,7 @@ export interface Models {
   PersonSetting: typeof PersonSetting;
   Notice: typeof Notice;
   CalendarEvent: typeof CalendarEvent;
+  RsvpClaim: typeof RsvpClaim;
 }
 
 /** Initialise every model on one connection and wire the associations. */
@@ -52,6 +55,7 @@ export function initModels(sequelize: Sequelize): Models {
   PersonSetting.initModel(sequelize);
   Notice.initModel(sequelize);
   CalendarEvent.initModel(sequelize);
+  RsvpClaim.initModel(sequelize);
 
   User.hasMany(SlackIdentity, { foreignKey: 'userId', as: 'slackIdentities', onDelete: 'CASCADE' });
   SlackIdentity.belongsTo(User, { foreignKey: 'userId', as: 'user' });
@@ -59,6 +63,7 @@ export function initModels(sequelize: Sequelize): Models {
   SlackIdentity.hasOne(PersonSetting, { foreignKey: 'slackIdentityId', as: 'settings', onDelete: 'CASCADE' });
   PersonSetting.belongsTo(SlackIdentity, { foreignKey: 'slackIdentityId', as: 'identity' });
   SlackIdentity.hasMany(Notice, { foreignKey: 'slackIdentityId', as: 'notices', onDelete: 'CASCADE' });
+  SlackIdentity.hasMany(RsvpClaim, { foreignKey: 'slackIdentityId', as: 'rsvpClaims', onDelete: 'CASCADE' });
 
   return {
     User,
@@ -72,5 +77,6 @@ export function initModels(sequelize: Sequelize): Models {
     PersonSetting,
     Notice,
     CalendarEvent,
+    RsvpClaim,
   };
 }

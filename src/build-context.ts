@@ -18,6 +18,7 @@ import { type JobCatalogue, jobCatalogue } from './jobs';
 import { createJobQueue } from './jobs/engine';
 import type { Logger } from './log';
 import { createMetrics } from './metrics';
+import { startInvitationNotices } from './notify/invitation-notices';
 import { SentNotices } from './notify/sent-notices';
 import { Settings } from './settings/settings';
 
@@ -66,7 +67,7 @@ export function buildContext(
     calls: metrics,
   });
   const states = new OAuthStates(db.models, cipher, now);
-  return {
+  const ctx: AppContext = {
     config,
     log,
     db,
@@ -89,4 +90,7 @@ export function buildContext(
     telemetry: metrics,
     metrics,
   };
+  // What Lume says first plans from calendar sync's batches (src/notify).
+  startInvitationNotices(ctx);
+  return ctx;
 }

@@ -1,3 +1,6 @@
+import { changeJob } from '../notify/change-job';
+import { invitationJob } from '../notify/invitation-job';
+import { invitationUpdateJob } from '../notify/invitation-update-job';
 import { purgeAgentMessages } from './purge-agent-messages';
 import { purgeConnectLinks } from './purge-connect-links';
 import { purgeFinishedJobs } from './purge-finished-jobs';
@@ -20,7 +23,11 @@ export const recurringJobs: RecurringJob[] = [
 ];
 
 /** Every kind of job services may enqueue; a new kind is a file beside this and a line here. */
-export const jobKinds: JobKind[] = [];
+export const jobKinds: JobKind[] = [
+  invitationJob as JobKind,
+  invitationUpdateJob as JobKind,
+  changeJob as JobKind,
+];
 
 /** What the queue accepts and the engine runs (src/build-context.ts and src/run.ts both read it). */
 export const jobCatalogue: JobCatalogue = { kinds: jobKinds, recurring: recurringJobs };

@@ -1,16 +1,17 @@
 import type { Notice, NoticeKind } from '../../../notify/notices';
-import type { Block } from '../text';
+import { changeMessage } from './change';
+import { invitationMessage } from './invitation';
+import type { RenderedNotice } from './rendered';
 
-/** A notice as Slack shows it: the notification text (also the fallback) and the blocks. */
-export interface RenderedNotice {
-  text: string;
-  blocks: Block[];
-}
+export type { RenderedNotice } from './rendered';
 
 type Renderer<K extends NoticeKind> = (n: Extract<Notice, { kind: K }>) => RenderedNotice;
 
 /** One pure builder per notice kind, one file each beside this one. */
-export const noticeRenderers: { [K in NoticeKind]?: Renderer<K> } = {};
+export const noticeRenderers: { [K in NoticeKind]?: Renderer<K> } = {
+  invitation: invitationMessage,
+  change: changeMessage,
+};
 
 /** The blocks for a notice; null for a kind no builder renders (the messenger refuses it). */
 export function renderNotice(n: Notice): RenderedNotice | null {
