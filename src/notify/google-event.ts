@@ -14,7 +14,7 @@ export async function calendarOf(
   userId: string,
 ): Promise<{ user: User; calendar: calendar_v3.Calendar } | null> {
   const user = await ctx.db.models.User.findByPk(userId);
-  if (!user || user.status !== 'connected' || !user.refreshTokenEnc) return null;
+  if (user?.status !== 'connected' || !user.refreshTokenEnc) return null;
   const { apis } = await ctx.google.forUser(user);
   return { user, calendar: apis.calendar() };
 }

@@ -47,9 +47,7 @@ export function rsvpClicked(deps: SlackDeps) {
         answer,
         message: channel && ts ? { channel, ts } : undefined,
       });
-      if (outcome.kind !== 'not-yours' && outcome.kind !== 'duplicate')
-        ctx.log.info({ teamId, outcome: outcome.kind }, 'invitation answered from Slack');
-      else if (outcome.kind === 'not-yours')
+      if (outcome.kind === 'not-yours')
         ctx.log.warn({ teamId, clicker: body.user.id }, "RSVP clicked by someone other than the DM's owner");
       const settled: RsvpSettled | null =
         outcome.kind === 'answered'
@@ -59,7 +57,7 @@ export function rsvpClicked(deps: SlackDeps) {
             : null;
       const told = TOLD[outcome.kind];
       if (told) await tell(told);
-      if (!settled) return;
+      if (!settled) return void ctx.log.info({ teamId, outcome: outcome.kind }, 'RSVP click handled');
       const blocks = body.message?.blocks as Block[] | undefined;
       const shown =
         !!(channel && ts && blocks?.length) &&
@@ -76,9 +74,11 @@ export function rsvpClicked(deps: SlackDeps) {
             return false;
           }));
       if (!shown) await tell(rsvpSettledText(settled));
+      ctx.log.info({ teamId, outcome: outcome.kind }, 'RSVP click handled');
     } catch (err) {
       ctx.log.error({ err, teamId }, 'RSVP click failed');
       await tell(TOLD.failed as string).catch(() => undefined);
+      ctx.log.info({ teamId, outcome: 'error' }, 'RSVP click handled');
     }
   };
 }
