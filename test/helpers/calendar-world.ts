@@ -1,5 +1,5 @@
 import type { calendar_v3 } from 'googleapis/build/src/apis/calendar';
-import type { CalendarEventState, MyResponse } from '../../src/calendar/feed';
+import type { CalendarChangeBatch, CalendarEventState, MyResponse } from '../../src/calendar/feed';
 import { eventState } from '../../src/calendar/stored-events';
 import type { AppContext } from '../../src/context';
 import { eventRef } from '../../src/notify/sent-notices';
@@ -100,7 +100,7 @@ export class CalendarWorld {
   }
 
   /** What sync does after reading these events: store each row, then emit one batch of what changed. */
-  async sync(ids: string[], o: { initial?: boolean } = {}): Promise<void> {
+  async sync(ids: string[], o: { initial?: boolean } = {}): Promise<CalendarChangeBatch> {
     const ctx = this.o.ctx();
     const { CalendarEvent } = ctx.db.models;
     const changes = [];
@@ -123,6 +123,8 @@ export class CalendarWorld {
         await CalendarEvent.create({ userId: this.o.userId, eventRef: eventRef(id), eventId: id, ...values });
       changes.push({ before, after });
     }
-    await ctx.calendar.emit({ userId: this.o.userId, changes, initial: !!o.initial, at: ctx.now() });
+    const batch = { userId: this.o.userId, changes, initial: !!o.initial, at: ctx.now() };
+    await ctx.calendar.emit(batch);
+    return batch;
   }
 }
