@@ -1,6 +1,6 @@
-import { changeJob } from '../notify/change-job';
-import { invitationJob } from '../notify/invitation-job';
-import { invitationUpdateJob } from '../notify/invitation-update-job';
+import { changeNoticeJob } from './change-notice';
+import { invitationJob } from './invitation';
+import { invitationUpdateJob } from './invitation-update';
 import { purgeAgentMessages } from './purge-agent-messages';
 import { purgeConnectLinks } from './purge-connect-links';
 import { purgeFinishedJobs } from './purge-finished-jobs';
@@ -26,7 +26,7 @@ export const recurringJobs: RecurringJob[] = [
 export const jobKinds: JobKind[] = [
   invitationJob as JobKind,
   invitationUpdateJob as JobKind,
-  changeJob as JobKind,
+  changeNoticeJob as JobKind,
 ];
 
 /** What the queue accepts and the engine runs (src/build-context.ts and src/run.ts both read it). */

@@ -1,17 +1,17 @@
 import type { CalendarChangeBatch } from '../calendar/feed';
-import type { AppContext } from '../context';
-import { type ChangePayload, changeJob, changeKey } from './change-job';
 import { changePart, plannedChange } from './change-rules';
+import { CHANGE_JOB, type ChangePayload, changeKey } from './change-send';
+import type { NotifyDeps } from './deps';
 
 /**
  * Plans change notices from calendar sync's batches: one job per linked Slack person, event and what
  * it became (keyed so a batch seen twice still sends one DM). First syncs (`initial`) announce nothing.
  */
-export function planChangeNotices(ctx: AppContext): void {
+export function planChangeNotices(ctx: NotifyDeps): void {
   ctx.calendar.onChanges((batch) => planBatch(ctx, batch));
 }
 
-async function planBatch(ctx: AppContext, batch: CalendarChangeBatch): Promise<void> {
+async function planBatch(ctx: NotifyDeps, batch: CalendarChangeBatch): Promise<void> {
   if (batch.initial) return;
   const planned = batch.changes.flatMap((c) => {
     const change = plannedChange(c, batch.at);
@@ -25,7 +25,7 @@ async function planBatch(ctx: AppContext, batch: CalendarChangeBatch): Promise<v
     for (const p of planned) {
       const payload: ChangePayload = { identityId, ...person, userId: batch.userId, ...p };
       await ctx.jobs.enqueue({
-        kind: changeJob.kind,
+        kind: CHANGE_JOB,
         key: changeKey(identityId, p.eventId, p.part),
         payload,
         onConflict: 'keep',

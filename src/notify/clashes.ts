@@ -1,5 +1,5 @@
 import type { calendar_v3 } from 'googleapis/build/src/apis/calendar';
-import type { AppContext } from '../context';
+import type { NotifyDeps } from './deps';
 import { eventSpan, readEvent } from './google-event';
 import type { InvitationNotice } from './notices';
 
@@ -12,7 +12,7 @@ export const MAX_CLASHES = 3;
  * entries and cancelled ones are not clashes; neither is an event Google no longer has.
  */
 export async function clashesOf(
-  ctx: AppContext,
+  ctx: NotifyDeps,
   o: {
     userId: string;
     calendar: calendar_v3.Calendar;

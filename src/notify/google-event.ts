@@ -1,16 +1,16 @@
 import type { calendar_v3 } from 'googleapis/build/src/apis/calendar';
 import type { User } from '../../models';
-import type { AppContext } from '../context';
 import { ownAttendee } from '../google/calendar-answer';
 import { httpStatusOf } from '../google/errors';
 import { parseLocal } from '../time/zone';
+import type { NotifyDeps } from './deps';
 import type { NoticeEvent } from './notices';
 
 export type GoogleEvent = calendar_v3.Schema$Event;
 
 /** The person's primary calendar client; null when the account is no longer connected. */
 export async function calendarOf(
-  ctx: AppContext,
+  ctx: NotifyDeps,
   userId: string,
 ): Promise<{ user: User; calendar: calendar_v3.Calendar } | null> {
   const user = await ctx.db.models.User.findByPk(userId);

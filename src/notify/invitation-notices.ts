@@ -1,5 +1,5 @@
-import type { AppContext } from '../context';
 import { planChangeNotices } from './change-plan';
+import type { NotifyDeps } from './deps';
 import { planInvitations } from './invitation-plan';
 import { invitationJobPrefixes } from './invitation-state';
 
@@ -8,7 +8,7 @@ import { invitationJobPrefixes } from './invitation-state';
  * from calendar sync's batches, and a Slack person who leaves takes their queued ones along (their
  * notices and RSVP claims go with the identity row, by foreign key).
  */
-export function startInvitationNotices(ctx: AppContext): void {
+export function startInvitationNotices(ctx: NotifyDeps): void {
   planInvitations(ctx);
   planChangeNotices(ctx);
   ctx.hooks.onIdentityUnlinked(async (person) => {

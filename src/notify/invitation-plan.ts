@@ -1,9 +1,7 @@
 import type { CalendarChangeBatch } from '../calendar/feed';
-import type { AppContext } from '../context';
-import { invitationJob } from './invitation-job';
+import type { NotifyDeps } from './deps';
 import { isNewInvitation, isSettledInvitation } from './invitation-rules';
-import { invitationKey, invitationUpdateKey } from './invitation-state';
-import { invitationUpdateJob } from './invitation-update-job';
+import { INVITATION_JOBS, invitationKey, invitationUpdateKey } from './invitation-state';
 import type { NoticeTarget } from './notice-target';
 
 /**
@@ -12,11 +10,11 @@ import type { NoticeTarget } from './notice-target';
  * was answered elsewhere or cancelled. A first sync (`initial`) announces nothing: those invitations
  * were there before Lume. Setting and event are checked again when each job runs.
  */
-export function planInvitations(ctx: AppContext): void {
+export function planInvitations(ctx: NotifyDeps): void {
   ctx.calendar.onChanges((batch) => planBatch(ctx, batch));
 }
 
-async function planBatch(ctx: AppContext, batch: CalendarChangeBatch): Promise<void> {
+async function planBatch(ctx: NotifyDeps, batch: CalendarChangeBatch): Promise<void> {
   const fresh = batch.initial ? [] : batch.changes.filter((c) => isNewInvitation(c, batch.at));
   const settled = batch.changes.filter(isSettledInvitation);
   if (!fresh.length && !settled.length) return;
@@ -32,7 +30,7 @@ async function planBatch(ctx: AppContext, batch: CalendarChangeBatch): Promise<v
     if (settings.invitations.enabled)
       for (const { after } of fresh)
         await ctx.jobs.enqueue({
-          kind: invitationJob.kind,
+          kind: INVITATION_JOBS.send,
           key: invitationKey(identityId, after.eventId),
           payload: target(after.eventId),
           onConflict: 'keep',
@@ -41,7 +39,7 @@ async function planBatch(ctx: AppContext, batch: CalendarChangeBatch): Promise<v
       if (!(await ctx.notices.forEvent(identityId, 'invitation', after.eventId))) continue;
       // replace: the job reads Google when it runs, so the latest of several answers is what it shows.
       await ctx.jobs.enqueue({
-        kind: invitationUpdateJob.kind,
+        kind: INVITATION_JOBS.update,
         key: invitationUpdateKey(identityId, after.eventId),
         payload: target(after.eventId),
         onConflict: 'replace',

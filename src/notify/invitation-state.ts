@@ -11,6 +11,9 @@ export interface InvitationState {
   cancelled?: boolean;
 }
 
+/** The job kinds of invitations (src/jobs/invitation.ts and invitation-update.ts run them). */
+export const INVITATION_JOBS = { send: 'invitation', update: 'invitation-update' } as const;
+
 /** The invitation's notice key, also the key of the job that sends it (one DM per person and event). */
 export const invitationKey = (identityId: number, eventId: string) =>
   noticeKey('invitation', identityId, eventId);

@@ -1,7 +1,7 @@
-import type { AppContext } from '../context';
 import { answerInvitation, ownAttendee } from '../google/calendar-answer';
 import { needsReconnect } from '../google/errors';
 import type { SlackPerson } from '../settings/types';
+import type { NotifyDeps } from './deps';
 import { calendarOf, readEvent } from './google-event';
 import { type InvitationState, invitationKey } from './invitation-state';
 import type { PostedNotice } from './messenger';
@@ -40,7 +40,7 @@ export type RsvpOutcome =
  * only their own answer is set (attendeesOmitted, as respond_to_event does). An invitation that changed
  * or was cancelled since the DM is not answered: the person sees what they answer, or nothing happens.
  */
-export async function answerRsvp(ctx: AppContext, click: RsvpClick): Promise<RsvpOutcome> {
+export async function answerRsvp(ctx: NotifyDeps, click: RsvpClick): Promise<RsvpOutcome> {
   if (click.owner !== click.clicker.slackUserId) return { kind: 'not-yours' };
   const account = await ctx.accounts.accountOf(click.clicker.teamId, click.clicker.slackUserId);
   const identityId = await ctx.notices.identityId(click.clicker);
@@ -66,7 +66,7 @@ export async function answerRsvp(ctx: AppContext, click: RsvpClick): Promise<Rsv
   return outcome;
 }
 
-async function answerClaimed(ctx: AppContext, click: RsvpClick, userId: string): Promise<RsvpOutcome> {
+async function answerClaimed(ctx: NotifyDeps, click: RsvpClick, userId: string): Promise<RsvpOutcome> {
   const google = await calendarOf(ctx, userId);
   if (!google) return { kind: 'not-linked' };
   const event = await readEvent(google.calendar, click.eventId, click.signal);
@@ -88,7 +88,7 @@ async function answerClaimed(ctx: AppContext, click: RsvpClick, userId: string):
  * says so, and a sync that sees the answer leaves it alone. A click on a reminder leaves the
  * invitation's DM to the next sync, which updates it.
  */
-async function rememberAnswer(ctx: AppContext, identityId: number, click: RsvpClick): Promise<void> {
+async function rememberAnswer(ctx: NotifyDeps, identityId: number, click: RsvpClick): Promise<void> {
   const key = invitationKey(identityId, click.eventId);
   const sent = await ctx.notices.find<InvitationState>(key);
   if (!sent?.state || !click.message) return;

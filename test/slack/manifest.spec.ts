@@ -10,6 +10,7 @@ import { confirmCard } from '../../src/slack/blocks/confirm-card';
 import { connectedMessage, connectMessage, disconnectedMessage } from '../../src/slack/blocks/connect';
 import { helpMessage } from '../../src/slack/blocks/help';
 import { homeView } from '../../src/slack/blocks/home';
+import { invitationMessage } from '../../src/slack/blocks/notices/invitation';
 import { requestModal } from '../../src/slack/blocks/request-modal';
 import { statusMessage } from '../../src/slack/blocks/status';
 import { welcomeMessage } from '../../src/slack/blocks/welcome';
@@ -82,6 +83,24 @@ function actionIdsInBuiltBlocks(): string[] {
     }),
     confirmCard({ actionId: 'a1', preview: { title: 'Send', fields: [], body: 'b' }, expiresAt: new Date() }),
     requestModal('a1', { title: 'Send', fields: [], body: 'x'.repeat(600_000) }, 1),
+    invitationMessage({
+      kind: 'invitation',
+      timeZone: 'UTC',
+      event: {
+        eventId: 'e1',
+        title: 'Sync',
+        start: new Date(),
+        end: new Date(),
+        location: null,
+        joinUrl: null,
+        htmlLink: null,
+      },
+      allDay: false,
+      organizer: 'Grace',
+      rsvp: { owner: 'U1', version: null },
+      clashes: [],
+      answer: null,
+    }),
   ];
   const ids = new Set<string>();
   const walk = (v: unknown) => {

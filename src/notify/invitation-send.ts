@@ -1,0 +1,59 @@
+import { safeZone } from '../time/zone';
+import { clashesOf } from './clashes';
+import type { NoticeRun, NotifyDeps } from './deps';
+import { calendarOf, eventSpan, isOpenInvitation, noticeEvent, organizerOf, readEvent } from './google-event';
+import { type InvitationState, invitationKey } from './invitation-state';
+import type { Messenger } from './messenger';
+import { type NoticeTarget, stillLinked } from './notice-target';
+import type { InvitationNotice } from './notices';
+
+/**
+ * DM one person one new invitation: title, organiser, time in their zone, what it overlaps, and
+ * Yes / Maybe / No. Everything is read again at send time — the setting (turned off since: nothing),
+ * the event (answered, cancelled or past since: nothing) — and the notice is recorded right after the
+ * post, so a second run (two instances, a retry) finds it and sends nothing.
+ */
+export async function sendInvitation(
+  ctx: NotifyDeps,
+  messenger: Messenger,
+  t: NoticeTarget,
+  job: NoticeRun,
+): Promise<void> {
+  const person = await stillLinked(ctx, t);
+  if (!person) return;
+  const settings = await ctx.settings.get(person);
+  if (!settings.invitations.enabled) return;
+  const key = invitationKey(t.identityId, t.eventId);
+  if (await ctx.notices.find(key)) return;
+  const google = await calendarOf(ctx, t.userId);
+  if (!google) return;
+  const event = await readEvent(google.calendar, t.eventId, job.signal);
+  const timeZone = safeZone(settings.timeZone);
+  const span = event && eventSpan(event, timeZone);
+  if (!event || !span || !isOpenInvitation(event, google.user.email)) return;
+  if (span.end <= ctx.now() || (!span.allDay && span.start <= ctx.now())) return;
+  const notice: InvitationNotice = {
+    kind: 'invitation',
+    timeZone,
+    event: noticeEvent(event, span),
+    allDay: span.allDay,
+    organizer: organizerOf(event),
+    rsvp: { owner: person.slackUserId, version: event.updated ?? null },
+    clashes: span.allDay
+      ? []
+      : await clashesOf(ctx, { ...t, calendar: google.calendar, ...span, timeZone, signal: job.signal }),
+    answer: null,
+  };
+  job.signal.throwIfAborted();
+  const posted = await messenger.post(person, notice, { dueAt: job.dueAt, signal: job.signal });
+  const state: InvitationState = { eventId: t.eventId, version: event.updated ?? null, answer: null };
+  await ctx.notices.record({
+    key,
+    identityId: t.identityId,
+    kind: 'invitation',
+    eventId: t.eventId,
+    posted,
+    state,
+  });
+  ctx.telemetry.notificationSent('invitation');
+}

@@ -1,0 +1,57 @@
+import { ownAttendee } from '../google/calendar-answer';
+import { safeZone } from '../time/zone';
+import type { NoticeRun, NotifyDeps } from './deps';
+import { calendarOf, eventSpan, noticeEvent, organizerOf, readEvent } from './google-event';
+import { type InvitationState, invitationKey } from './invitation-state';
+import type { Messenger } from './messenger';
+import { type NoticeTarget, stillLinked } from './notice-target';
+import type { InvitationNotice, RsvpAnswer } from './notices';
+
+const ANSWERS: readonly string[] = ['accepted', 'tentative', 'declined'] satisfies RsvpAnswer[];
+
+/**
+ * Bring an invitation's DM up to date after a sync saw it answered elsewhere (Gmail, Calendar) or
+ * cancelled: the buttons give way to the answer, or to "cancelled". What the DM shows is read from
+ * Google now; a DM that already shows it is left alone (the person's own click, a second run).
+ */
+export async function updateInvitation(
+  ctx: NotifyDeps,
+  messenger: Messenger,
+  t: NoticeTarget,
+  job: NoticeRun,
+): Promise<void> {
+  const person = await stillLinked(ctx, t);
+  if (!person) return;
+  const key = invitationKey(t.identityId, t.eventId);
+  const sent = await ctx.notices.find<InvitationState>(key);
+  if (!sent?.state) return;
+  const google = await calendarOf(ctx, t.userId);
+  if (!google) return;
+  const event = await readEvent(google.calendar, t.eventId, job.signal);
+  const own = event && ownAttendee(event, google.user.email);
+  const cancelled = !event || event.status === 'cancelled' || !own;
+  const status = own?.responseStatus ?? '';
+  const answer = !cancelled && ANSWERS.includes(status) ? (status as RsvpAnswer) : null;
+  if (cancelled ? sent.state.cancelled : !answer || answer === sent.state.answer) return;
+  const timeZone = safeZone((await ctx.settings.get(person)).timeZone);
+  const span = event && eventSpan(event, timeZone);
+  if (!event || !span) return; // gone without a trace: nothing to show it with
+  const notice: InvitationNotice = {
+    kind: 'invitation',
+    timeZone,
+    event: noticeEvent(event, span),
+    allDay: span.allDay,
+    organizer: organizerOf(event),
+    rsvp: { owner: person.slackUserId, version: sent.state.version },
+    clashes: [],
+    answer,
+    ...(cancelled ? { stale: 'cancelled' as const } : {}),
+  };
+  job.signal.throwIfAborted();
+  await messenger.update(person, sent.posted, notice, { signal: job.signal });
+  await ctx.notices.setState<InvitationState>(key, {
+    ...sent.state,
+    answer,
+    cancelled: cancelled || undefined,
+  });
+}
