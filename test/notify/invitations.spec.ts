@@ -242,17 +242,45 @@ describe('invitations', () => {
     assert.equal(ada.world.event(id).attendees?.find((a) => a.self)?.responseStatus, 'accepted');
   });
 
-  it('disconnecting cancels the person’s queued invitations', async () => {
+  it('Slack’s 429 snoozes the DM until Retry-After; a refusal drops it (no retry storm)', async () => {
+    const limited = nextId();
+    ada.world.invite({ id: limited, summary: 'Rate limited', ...INVITE });
+    t.slack.state.failures.push({ method: 'chat.postMessage', error: 'ratelimited', retryAfter: 30, times: 1 });
+    await ada.world.sync([limited]);
+    await t.engine.runDue();
+    const sent = () => dmsTo(t, ada).filter((m) => m.text?.includes('Rate limited')).length;
+    assert.equal(sent(), 0);
+    const job = await t.ctx.db.models.Job.findOne({ where: { uniqueKey: invitationKey(ada.linked.identity.id, limited) } });
+    assert.equal(job?.state, 'queued');
+    assert.equal(job?.attempts, 0, 'a snooze uses no attempt');
+    clock = new Date(T0.getTime() + 31_000);
+    await t.engine.runDue();
+    assert.equal(sent(), 1);
+
+    const refused = nextId();
+    ada.world.invite({ id: refused, summary: 'Refused', ...INVITE });
+    t.slack.state.failures.push({ method: 'chat.postMessage', error: 'account_inactive', times: 1 });
+    await ada.world.sync([refused]);
+    await t.engine.runDue();
+    const dead = await t.ctx.db.models.Job.findOne({ where: { uniqueKey: invitationKey(ada.linked.identity.id, refused) } });
+    assert.equal(dead?.state, 'dead');
+    assert.equal(await t.ctx.notices.find(invitationKey(ada.linked.identity.id, refused)), null);
+  });
+
+  it('/lume disconnect cancels the person’s queued invitations; their notices and claims go with them', async () => {
     const id = nextId();
     ada.world.invite({ id, summary: 'Queued then gone', ...INVITE });
     await ada.world.sync([id]);
     const key = invitationKey(ada.linked.identity.id, id);
-    assert.equal(await t.ctx.db.models.Job.count({ where: { uniqueKey: key } }), 1);
-    await t.ctx.hooks.emitIdentityUnlinked({
-      userId: ada.linked.user.id,
-      teamId: t.who.teamId,
-      slackUserId: ada.slackUserId,
-    });
-    assert.equal(await t.ctx.db.models.Job.count({ where: { uniqueKey: key } }), 0);
+    const { Job, Notice, RsvpClaim } = t.ctx.db.models;
+    assert.equal(await Job.count({ where: { uniqueKey: key } }), 1);
+    assert.ok((await Notice.count()) > 0 && (await RsvpClaim.count()) > 0);
+    const res = await t.command('disconnect', ada.slackUserId);
+    await t.slack.state.waitForResponse(res.responseUrl);
+    assert.equal(await Job.count({ where: { uniqueKey: key } }), 0);
+    assert.equal(await Notice.count(), 0);
+    assert.equal(await RsvpClaim.count(), 0);
+    await t.engine.runDue();
+    assert.equal(dmsTo(t, ada).filter((m) => m.text?.includes('Queued then gone')).length, 0);
   });
 });
