@@ -1,10 +1,9 @@
 import { ownAttendee } from '../google/calendar-answer';
-import { safeZone } from '../time/zone';
 import type { PlannedChange } from './change-rules';
 import type { NoticeRun, NotifyDeps } from './deps';
-import { calendarOf, eventSpan, noticeEvent, organizerOf, readEvent } from './google-event';
+import { noticeEvent, organizerOf } from './google-event';
 import type { Messenger } from './messenger';
-import { type NoticeTarget, stillLinked } from './notice-target';
+import { type NoticeTarget, readScene } from './notice-target';
 import type { ChangeNotice } from './notices';
 import { noticeKey } from './sent-notices';
 
@@ -31,19 +30,13 @@ export async function sendChangeNotice(
   p: ChangePayload,
   job: NoticeRun,
 ): Promise<void> {
-  const person = await stillLinked(ctx, p);
-  if (!person) return;
-  const settings = await ctx.settings.get(person);
-  if (!settings.invitations.enabled) return;
+  const scene = await readScene(ctx, p, job.signal);
+  if (!scene?.settings.invitations.enabled) return;
   const key = changeKey(p.identityId, p.eventId, p.part);
   if (await ctx.notices.find(key)) return;
-  const google = await calendarOf(ctx, p.userId);
-  if (!google) return;
-  const event = await readEvent(google.calendar, p.eventId, job.signal);
-  const timeZone = safeZone(settings.timeZone);
-  const span = event && eventSpan(event, timeZone);
+  const { person, timeZone, user, event, span } = scene;
   if (!event || !span) return;
-  const own = ownAttendee(event, google.user.email);
+  const own = ownAttendee(event, user.email);
   if (!own || own.responseStatus === 'declined' || event.organizer?.self) return;
   const cancelled = event.status === 'cancelled';
   if (p.change.kind === 'cancelled' ? !cancelled : cancelled || String(span.start.getTime()) !== p.part)

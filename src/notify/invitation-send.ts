@@ -1,10 +1,9 @@
-import { safeZone } from '../time/zone';
 import { clashesOf } from './clashes';
 import type { NoticeRun, NotifyDeps } from './deps';
-import { calendarOf, eventSpan, isOpenInvitation, noticeEvent, organizerOf, readEvent } from './google-event';
+import { isOpenInvitation, noticeEvent, organizerOf } from './google-event';
 import { type InvitationState, invitationKey } from './invitation-state';
 import type { Messenger } from './messenger';
-import { type NoticeTarget, stillLinked } from './notice-target';
+import { type NoticeTarget, readScene } from './notice-target';
 import type { InvitationNotice } from './notices';
 
 /**
@@ -19,18 +18,12 @@ export async function sendInvitation(
   t: NoticeTarget,
   job: NoticeRun,
 ): Promise<void> {
-  const person = await stillLinked(ctx, t);
-  if (!person) return;
-  const settings = await ctx.settings.get(person);
-  if (!settings.invitations.enabled) return;
+  const scene = await readScene(ctx, t, job.signal);
+  if (!scene?.settings.invitations.enabled) return;
   const key = invitationKey(t.identityId, t.eventId);
   if (await ctx.notices.find(key)) return;
-  const google = await calendarOf(ctx, t.userId);
-  if (!google) return;
-  const event = await readEvent(google.calendar, t.eventId, job.signal);
-  const timeZone = safeZone(settings.timeZone);
-  const span = event && eventSpan(event, timeZone);
-  if (!event || !span || !isOpenInvitation(event, google.user.email)) return;
+  const { person, timeZone, user, calendar, event, span } = scene;
+  if (!event || !span || !isOpenInvitation(event, user.email)) return;
   if (span.end <= ctx.now() || (!span.allDay && span.start <= ctx.now())) return;
   const notice: InvitationNotice = {
     kind: 'invitation',
@@ -41,7 +34,7 @@ export async function sendInvitation(
     rsvp: { owner: person.slackUserId, version: event.updated ?? null },
     clashes: span.allDay
       ? []
-      : await clashesOf(ctx, { ...t, calendar: google.calendar, ...span, timeZone, signal: job.signal }),
+      : await clashesOf(ctx, { ...t, calendar, ...span, timeZone, signal: job.signal }),
     answer: null,
   };
   job.signal.throwIfAborted();

@@ -1,10 +1,9 @@
 import { ownAttendee } from '../google/calendar-answer';
-import { safeZone } from '../time/zone';
 import type { NoticeRun, NotifyDeps } from './deps';
-import { calendarOf, eventSpan, noticeEvent, organizerOf, readEvent } from './google-event';
+import { noticeEvent, organizerOf } from './google-event';
 import { type InvitationState, invitationKey } from './invitation-state';
 import type { Messenger } from './messenger';
-import { type NoticeTarget, stillLinked } from './notice-target';
+import { type NoticeTarget, readScene } from './notice-target';
 import type { InvitationNotice, RsvpAnswer } from './notices';
 
 const ANSWERS: readonly string[] = ['accepted', 'tentative', 'declined'] satisfies RsvpAnswer[];
@@ -20,21 +19,17 @@ export async function updateInvitation(
   t: NoticeTarget,
   job: NoticeRun,
 ): Promise<void> {
-  const person = await stillLinked(ctx, t);
-  if (!person) return;
   const key = invitationKey(t.identityId, t.eventId);
   const sent = await ctx.notices.find<InvitationState>(key);
   if (!sent?.state) return;
-  const google = await calendarOf(ctx, t.userId);
-  if (!google) return;
-  const event = await readEvent(google.calendar, t.eventId, job.signal);
-  const own = event && ownAttendee(event, google.user.email);
+  const scene = await readScene(ctx, t, job.signal);
+  if (!scene) return;
+  const { person, timeZone, user, event, span } = scene;
+  const own = event && ownAttendee(event, user.email);
   const cancelled = !event || event.status === 'cancelled' || !own;
   const status = own?.responseStatus ?? '';
   const answer = !cancelled && ANSWERS.includes(status) ? (status as RsvpAnswer) : null;
   if (cancelled ? sent.state.cancelled : !answer || answer === sent.state.answer) return;
-  const timeZone = safeZone((await ctx.settings.get(person)).timeZone);
-  const span = event && eventSpan(event, timeZone);
   if (!event || !span) return; // gone without a trace: nothing to show it with
   const notice: InvitationNotice = {
     kind: 'invitation',

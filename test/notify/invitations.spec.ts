@@ -245,12 +245,19 @@ describe('invitations', () => {
   it('Slack’s 429 snoozes the DM until Retry-After; a refusal drops it (no retry storm)', async () => {
     const limited = nextId();
     ada.world.invite({ id: limited, summary: 'Rate limited', ...INVITE });
-    t.slack.state.failures.push({ method: 'chat.postMessage', error: 'ratelimited', retryAfter: 30, times: 1 });
+    t.slack.state.failures.push({
+      method: 'chat.postMessage',
+      error: 'ratelimited',
+      retryAfter: 30,
+      times: 1,
+    });
     await ada.world.sync([limited]);
     await t.engine.runDue();
     const sent = () => dmsTo(t, ada).filter((m) => m.text?.includes('Rate limited')).length;
     assert.equal(sent(), 0);
-    const job = await t.ctx.db.models.Job.findOne({ where: { uniqueKey: invitationKey(ada.linked.identity.id, limited) } });
+    const job = await t.ctx.db.models.Job.findOne({
+      where: { uniqueKey: invitationKey(ada.linked.identity.id, limited) },
+    });
     assert.equal(job?.state, 'queued');
     assert.equal(job?.attempts, 0, 'a snooze uses no attempt');
     clock = new Date(T0.getTime() + 31_000);
@@ -262,7 +269,9 @@ describe('invitations', () => {
     t.slack.state.failures.push({ method: 'chat.postMessage', error: 'account_inactive', times: 1 });
     await ada.world.sync([refused]);
     await t.engine.runDue();
-    const dead = await t.ctx.db.models.Job.findOne({ where: { uniqueKey: invitationKey(ada.linked.identity.id, refused) } });
+    const dead = await t.ctx.db.models.Job.findOne({
+      where: { uniqueKey: invitationKey(ada.linked.identity.id, refused) },
+    });
     assert.equal(dead?.state, 'dead');
     assert.equal(await t.ctx.notices.find(invitationKey(ada.linked.identity.id, refused)), null);
   });

@@ -1,11 +1,8 @@
 import type { ChangeNotice } from '../../../notify/notices';
-import { context, esc, link, section, truncate } from '../text';
+import { context, section } from '../text';
+import { linkedTitle, personName, plainTitle } from './parts';
 import type { RenderedNotice } from './rendered';
 import { dayAndTime, eventWhen } from './when';
-
-const TITLE_MAX = 150;
-const NAME_MAX = 80;
-const URL_MAX = 1000;
 
 /**
  * A change notice: one short DM saying an accepted event moved ("moved from Tue, Mar 12, 10:00 AM to
@@ -13,12 +10,8 @@ const URL_MAX = 1000;
  */
 export function changeMessage(n: ChangeNotice): RenderedNotice {
   const tz = n.timeZone;
-  const title = truncate(n.event.title, TITLE_MAX);
-  const titled =
-    n.event.htmlLink && n.event.htmlLink.length <= URL_MAX
-      ? link(n.event.htmlLink, title)
-      : `*${esc(title)}*`;
-  const organizer = esc(truncate(n.organizer, NAME_MAX));
+  const titled = linkedTitle(n.event);
+  const organizer = personName(n.organizer);
   const said =
     n.change.kind === 'moved'
       ? `moved from ${dayAndTime(n.change.fromStart, tz)} to ${dayAndTime(n.event.start, tz)}`
@@ -27,5 +20,5 @@ export function changeMessage(n: ChangeNotice): RenderedNotice {
   const blocks = [section(`${icon} ${titled} ${said}`)];
   if (n.change.kind === 'moved')
     blocks.push(context(`Now ${eventWhen(n.event, tz)} · moved by ${organizer}`));
-  return { text: `${esc(title)} ${said}`, blocks };
+  return { text: `${plainTitle(n.event)} ${said}`, blocks };
 }

@@ -1,14 +1,11 @@
 import type { InvitationNotice } from '../../../notify/notices';
-import { context, esc, link, section, truncate } from '../text';
+import { context, esc, section, truncate } from '../text';
+import { linkedTitle, personName, plainTitle } from './parts';
 import type { RenderedNotice } from './rendered';
 import { rsvpButtons, rsvpSettled } from './rsvp-buttons';
 import { eventWhen, timeRange } from './when';
 
-const TITLE_MAX = 150;
-const NAME_MAX = 80;
-const URL_MAX = 1000;
-
-/** "overlaps Design review 10:00 AM – 10:30 AM and Lunch 12:00 PM – 1:00 PM" */
+/** ":warning: overlaps Design review 10:00 AM – 10:30 AM, Lunch 12:00 PM – 1:00 PM" */
 export function clashLine(clashes: InvitationNotice['clashes'], tz: string): string | null {
   if (!clashes.length) return null;
   const named = clashes.map((c) => `${esc(truncate(c.title, 80))} ${timeRange(c.start, c.end, tz)}`);
@@ -22,18 +19,14 @@ export function clashLine(clashes: InvitationNotice['clashes'], tz: string): str
  */
 export function invitationMessage(n: InvitationNotice): RenderedNotice {
   const tz = n.timeZone;
-  const title = truncate(n.event.title, TITLE_MAX);
-  const titled =
-    n.event.htmlLink && n.event.htmlLink.length <= URL_MAX
-      ? link(n.event.htmlLink, title)
-      : `*${esc(title)}*`;
+  const titled = linkedTitle(n.event);
   const when = eventWhen(n.event, tz, n.allDay);
-  const organizer = esc(truncate(n.organizer, NAME_MAX));
+  const organizer = personName(n.organizer);
   const lines = [`:envelope_with_arrow: ${organizer} invited you to ${titled}`, `*When:* ${when}`];
   const clashes = n.answer || n.stale ? null : clashLine(n.clashes, tz);
   if (clashes) lines.push(clashes);
   const settled = n.stale ? { stale: n.stale } : n.answer ? { answer: n.answer } : null;
-  const text = `${organizer} invited you to ${esc(title)} (${when})`;
+  const text = `${organizer} invited you to ${plainTitle(n.event)} (${when})`;
   return {
     text,
     blocks: [
