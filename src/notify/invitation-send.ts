@@ -1,10 +1,10 @@
 import { clashesOf } from './clashes';
 import type { NoticeRun, NotifyDeps } from './deps';
-import { isOpenInvitation, noticeEvent, organizerOf } from './google-event';
+import { isOpenInvitation } from './google-event';
+import { invitationNotice } from './invitation-notice';
 import { type InvitationState, invitationKey } from './invitation-state';
 import type { Messenger } from './messenger';
 import { type NoticeTarget, readScene } from './notice-target';
-import type { InvitationNotice } from './notices';
 
 /**
  * DM one person one new invitation: title, organiser, time in their zone, what it overlaps, and
@@ -25,18 +25,14 @@ export async function sendInvitation(
   const { person, timeZone, user, calendar, event, span } = scene;
   if (!event || !span || !isOpenInvitation(event, user.email)) return;
   if (span.end <= ctx.now() || (!span.allDay && span.start <= ctx.now())) return;
-  const notice: InvitationNotice = {
-    kind: 'invitation',
+  const notice = invitationNotice(event, span, {
     timeZone,
-    event: noticeEvent(event, span),
-    allDay: span.allDay,
-    organizer: organizerOf(event),
     rsvp: { owner: person.slackUserId, version: event.updated ?? null },
     clashes: span.allDay
       ? []
       : await clashesOf(ctx, { ...t, calendar, ...span, timeZone, signal: job.signal }),
     answer: null,
-  };
+  });
   job.signal.throwIfAborted();
   const posted = await messenger.post(person, notice, { dueAt: job.dueAt, signal: job.signal });
   const state: InvitationState = { eventId: t.eventId, version: event.updated ?? null, answer: null };

@@ -1,10 +1,10 @@
 import { ownAttendee } from '../google/calendar-answer';
 import type { NoticeRun, NotifyDeps } from './deps';
-import { noticeEvent, organizerOf } from './google-event';
+import { invitationNotice } from './invitation-notice';
 import { type InvitationState, invitationKey } from './invitation-state';
 import type { Messenger } from './messenger';
 import { type NoticeTarget, readScene } from './notice-target';
-import type { InvitationNotice, RsvpAnswer } from './notices';
+import type { RsvpAnswer } from './notices';
 
 const ANSWERS: readonly string[] = ['accepted', 'tentative', 'declined'] satisfies RsvpAnswer[];
 
@@ -31,17 +31,13 @@ export async function updateInvitation(
   const answer = !cancelled && ANSWERS.includes(status) ? (status as RsvpAnswer) : null;
   if (cancelled ? sent.state.cancelled : !answer || answer === sent.state.answer) return;
   if (!event || !span) return; // gone without a trace: nothing to show it with
-  const notice: InvitationNotice = {
-    kind: 'invitation',
+  const notice = invitationNotice(event, span, {
     timeZone,
-    event: noticeEvent(event, span),
-    allDay: span.allDay,
-    organizer: organizerOf(event),
     rsvp: { owner: person.slackUserId, version: sent.state.version },
     clashes: [],
     answer,
-    ...(cancelled ? { stale: 'cancelled' as const } : {}),
-  };
+    stale: cancelled ? 'cancelled' : undefined,
+  });
   job.signal.throwIfAborted();
   await messenger.update(person, sent.posted, notice, { signal: job.signal });
   await ctx.notices.setState<InvitationState>(key, {
