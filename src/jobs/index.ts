@@ -6,6 +6,7 @@ import { purgeConnectLinks } from './purge-connect-links';
 import { purgeFinishedJobs } from './purge-finished-jobs';
 import { purgeOAuthStates } from './purge-oauth-states';
 import { purgePendingActions } from './purge-pending-actions';
+import { purgeRsvpClaims } from './purge-rsvp-claims';
 import { recoverStalledActions } from './recover-stalled-actions';
 import type { JobCatalogue, JobKind, RecurringJob } from './types';
 
@@ -19,6 +20,7 @@ export const recurringJobs: RecurringJob[] = [
   purgePendingActions,
   purgeAgentMessages,
   purgeFinishedJobs,
+  purgeRsvpClaims,
   recoverStalledActions,
 ];
 

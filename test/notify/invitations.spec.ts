@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { purgeRsvpClaims } from '../../src/jobs/purge-rsvp-claims';
 import { invitationKey } from '../../src/notify/invitation-state';
 import { ADA } from '../fakes/google/server';
 import { startTestServer, type TestServer } from '../helpers/server';
@@ -274,6 +275,22 @@ describe('invitations', () => {
     });
     assert.equal(dead?.state, 'dead');
     assert.equal(await t.ctx.notices.find(invitationKey(ada.linked.identity.id, refused)), null);
+  });
+
+  it('RSVP claims are purged a week after the click (hourly housekeeping)', async () => {
+    const { RsvpClaim } = t.ctx.db.models;
+    const claims = await RsvpClaim.count();
+    assert.ok(claims > 0);
+    clock = new Date(T0.getTime() + 6 * 24 * HOUR);
+    assert.equal(await purgeRsvpClaims.run(t.ctx, {}), 0, 'kept within the week');
+    clock = new Date(T0.getTime() + 8 * 24 * HOUR);
+    assert.equal(await purgeRsvpClaims.run(t.ctx, {}), claims);
+    clock = T0;
+    const { dm } = await invited('Claimed again');
+    const seen = t.logs.lines.filter((l) => l.msg === 'RSVP click handled').length;
+    await click(t, dm, 'accepted', ada.slackUserId);
+    await handled(t, seen + 1);
+    assert.equal(await RsvpClaim.count(), 1);
   });
 
   it('/lume disconnect cancels the person’s queued invitations; their notices and claims go with them', async () => {

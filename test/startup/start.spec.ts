@@ -172,8 +172,8 @@ describe('starting Lume (the built start, as `npm start` runs it)', function () 
       // The hourly housekeeping; the minute job that settles interrupted actions runs beside it.
       const hourly = () =>
         lines().filter((l) => l.msg === 'recurring job ran' && l.recurring !== 'recover-stalled-actions');
-      for (let i = 0; i < 150 && hourly().length < 5; i++) await new Promise((r) => setTimeout(r, 100));
-      assert.equal(hourly().length, 5, out.stderr);
+      for (let i = 0; i < 150 && hourly().length < 6; i++) await new Promise((r) => setTimeout(r, 100));
+      assert.equal(hourly().length, 6, out.stderr);
     } finally {
       child.kill('SIGTERM');
     }
