@@ -44,6 +44,10 @@ describe('change notices', () => {
     assert.equal(dms.length, 1);
     assert.match(shown(dms[0]), /moved from Thu, Mar 12, 10:15 AM to Fri, Mar 13, 2:00 PM/);
     assert.match(shown(dms[0]), /Grace Hopper/);
+    assert.match(
+      await t.ctx.metrics.registry.metrics(),
+      /lume_notifications_sent_total\{kind="change"\} 1\b/,
+    );
   });
 
   it('moved again: a DM for each new time', async () => {

@@ -75,6 +75,8 @@ describe('invitations', () => {
     assert.equal(dmsTo(t, ada).filter((m) => m.ts === dm.ts || m.text === dm.text).length, 1);
     const notice = await t.ctx.notices.find(invitationKey(ada.linked.identity.id, id));
     assert.ok(notice, 'the DM is recorded');
+    const metrics = await t.ctx.metrics.registry.metrics();
+    assert.match(metrics, /lume_notifications_sent_total\{kind="invitation"\} 1\b/);
   });
 
   it('announces nothing from a first sync, nor an invitation already past, nor the person’s own events', async () => {
