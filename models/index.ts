@@ -9,6 +9,7 @@ import { Notice } from './notice';
 import { OAuthState } from './oauth-state';
 import { PendingAction } from './pending-action';
 import { PersonSetting } from './person-setting';
+import { RsvpClaim } from './rsvp-claim';
 import { SlackEvent } from './slack-event';
 import { SlackIdentity } from './slack-identity';
 import { User } from './user';
@@ -24,6 +25,7 @@ export {
   OAuthState,
   PendingAction,
   PersonSetting,
+  RsvpClaim,
   SlackEvent,
   SlackIdentity,
   User,
@@ -43,6 +45,7 @@ export interface Models {
   CalendarEvent: typeof CalendarEvent;
   CalendarSync: typeof CalendarSync;
   CalendarChannel: typeof CalendarChannel;
+  RsvpClaim: typeof RsvpClaim;
 }
 
 /** Initialise every model on one connection and wire the associations. */
@@ -60,6 +63,7 @@ export function initModels(sequelize: Sequelize): Models {
   CalendarEvent.initModel(sequelize);
   CalendarSync.initModel(sequelize);
   CalendarChannel.initModel(sequelize);
+  RsvpClaim.initModel(sequelize);
 
   User.hasMany(SlackIdentity, { foreignKey: 'userId', as: 'slackIdentities', onDelete: 'CASCADE' });
   SlackIdentity.belongsTo(User, { foreignKey: 'userId', as: 'user' });
@@ -70,6 +74,7 @@ export function initModels(sequelize: Sequelize): Models {
   SlackIdentity.hasOne(PersonSetting, { foreignKey: 'slackIdentityId', as: 'settings', onDelete: 'CASCADE' });
   PersonSetting.belongsTo(SlackIdentity, { foreignKey: 'slackIdentityId', as: 'identity' });
   SlackIdentity.hasMany(Notice, { foreignKey: 'slackIdentityId', as: 'notices', onDelete: 'CASCADE' });
+  SlackIdentity.hasMany(RsvpClaim, { foreignKey: 'slackIdentityId', as: 'rsvpClaims', onDelete: 'CASCADE' });
 
   return {
     User,
@@ -85,5 +90,6 @@ export function initModels(sequelize: Sequelize): Models {
     CalendarEvent,
     CalendarSync,
     CalendarChannel,
+    RsvpClaim,
   };
 }

@@ -19,6 +19,7 @@ import { type JobCatalogue, jobCatalogue } from './jobs';
 import { createJobQueue } from './jobs/engine';
 import type { Logger } from './log';
 import { createMetrics } from './metrics';
+import { startInvitationNotices } from './notify/invitation-notices';
 import { planReminders } from './notify/plan-reminders';
 import { SentNotices } from './notify/sent-notices';
 import { Settings } from './settings/settings';
@@ -116,5 +117,7 @@ export function buildContext(
   };
   // Meeting reminders and leave-now follow calendar sync, settings and unlinking (src/notify).
   planReminders(ctx);
+  // What Lume says first plans from calendar sync's batches (src/notify).
+  startInvitationNotices(ctx);
   return ctx;
 }

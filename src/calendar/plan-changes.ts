@@ -1,7 +1,7 @@
 import type { calendar_v3 } from 'googleapis/build/src/apis/calendar';
 import { Op } from 'sequelize';
 import type { Models } from '../../models';
-import { eventRef } from '../notify/sent-notices';
+import { eventRef } from './event-ref';
 import type { CalendarChange, CalendarEventState } from './feed';
 import { eventStateOf, schedulingChanged } from './google-event';
 import { eventState } from './stored-events';

@@ -2,7 +2,7 @@ import { Op, UniqueConstraintError } from 'sequelize';
 import type { CalendarSync, Models } from '../../models';
 import { Sealer } from '../crypto/sealer';
 import type { TokenCipher } from '../crypto/token-cipher';
-import { eventRef } from '../notify/sent-notices';
+import { eventRef } from './event-ref';
 import type { CalendarChangeBatch, CalendarEventState } from './feed';
 import type { SyncPlan } from './plan-changes';
 import { CALENDAR_SYNC } from './timing';

@@ -1,12 +1,16 @@
 import { calendarPoll } from './calendar-poll';
 import { calendarSync } from './calendar-sync';
 import { calendarWatch } from './calendar-watch';
+import { changeNoticeJob } from './change-notice';
+import { invitationJob } from './invitation';
+import { invitationUpdateJob } from './invitation-update';
 import { leaveNowJob } from './leave-now';
 import { purgeAgentMessages } from './purge-agent-messages';
 import { purgeConnectLinks } from './purge-connect-links';
 import { purgeFinishedJobs } from './purge-finished-jobs';
 import { purgeOAuthStates } from './purge-oauth-states';
 import { purgePendingActions } from './purge-pending-actions';
+import { purgeRsvpClaims } from './purge-rsvp-claims';
 import { recoverStalledActions } from './recover-stalled-actions';
 import { reminderJob } from './reminder';
 import { rereadTimeZones } from './reread-time-zones';
@@ -22,6 +26,7 @@ export const recurringJobs: RecurringJob[] = [
   purgePendingActions,
   purgeAgentMessages,
   purgeFinishedJobs,
+  purgeRsvpClaims,
   recoverStalledActions,
   calendarPoll,
   rereadTimeZones,
@@ -33,6 +38,9 @@ export const jobKinds: JobKind[] = [
   calendarWatch as JobKind,
   reminderJob as JobKind,
   leaveNowJob as JobKind,
+  invitationJob as JobKind,
+  invitationUpdateJob as JobKind,
+  changeNoticeJob as JobKind,
 ];
 
 /** What the queue accepts and the engine runs (src/build-context.ts and src/run.ts both read it). */

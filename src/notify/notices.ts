@@ -50,11 +50,21 @@ export interface LeaveNowNotice {
 
 export type RsvpAnswer = 'accepted' | 'tentative' | 'declined';
 
+/** What Yes / Maybe / No on a notice are bound to: the Slack user it is for, and the event's `updated` when sent. */
+export interface RsvpTarget {
+  owner: string;
+  version: string | null;
+}
+
 export interface InvitationNotice {
   kind: 'invitation';
   timeZone: string;
   event: NoticeEvent;
+  /** An all-day invitation: `event.start`/`end` are the local midnights of its first day and the day after its last. */
+  allDay: boolean;
   organizer: string;
+  /** Whose the buttons are, and which version of the event they answer. */
+  rsvp: RsvpTarget;
   /** Other events of the person this one overlaps. */
   clashes: { title: string; start: Date; end: Date }[];
   /** Set once the person answered (here or elsewhere): the message shows it instead of the buttons. */

@@ -1,7 +1,7 @@
+import { eventRef } from '../calendar/event-ref';
 import type { CalendarEventState, MyResponse } from '../calendar/feed';
 import type { PersonSettings } from '../settings/types';
 import { MINUTE_MS } from '../time/duration';
-import { eventRef } from './sent-notices';
 
 /**
  * Which events get a reminder, when it is due, and the keys that make it once: the contract's

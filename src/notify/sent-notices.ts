@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { UniqueConstraintError } from 'sequelize';
 import type { Models, Notice } from '../../models';
+import { eventRef } from '../calendar/event-ref';
 import { Sealer } from '../crypto/sealer';
 import type { TokenCipher } from '../crypto/token-cipher';
 import type { SlackPerson } from '../settings/types';
@@ -9,9 +9,6 @@ import type { NoticeKind } from './notices';
 
 /** How a notice's sealed state is bound: to its own key, so a copied ciphertext does not open elsewhere. */
 export const noticeStateContext = (key: string) => ({ table: 'notices', column: 'state_enc', row: key });
-
-/** An event id as notices index it (ids are long and personal enough not to keep in the clear). */
-export const eventRef = (eventId: string) => createHash('sha256').update(eventId).digest('hex');
 
 export interface SentNotice<S = unknown> {
   key: string;

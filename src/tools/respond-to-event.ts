@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { answerInvitation, ownAttendee } from '../google/calendar-answer';
 import { ToolInputError } from './errors';
 import { callOptions } from './lib/call-options';
 import { CALENDAR_WRITE_SCOPES, calendarIdField, eventIdField, humanEventTime } from './lib/events';
@@ -14,31 +15,18 @@ const input = z.object({
 });
 type Input = z.infer<typeof input>;
 
-/**
- * The user's own attendee entry with the new answer. It is sent alone with `attendeesOmitted: true`,
- * which Google documents as "only update the participant's response": resending the whole list
- * would write back a stale copy of everyone else's answers (or, for a guest who cannot see the
- * guest list, a list with only themselves in it).
- */
+/** The event and the user's own attendee entry (answered through src/google/calendar-answer.ts). */
 async function planRsvp(args: Input, ctx: ToolContext) {
   const calendarId = args.calendarId ?? 'primary';
   const event = (
     await ctx.google.calendar().events.get({ calendarId, eventId: args.eventId }, callOptions(ctx))
   ).data;
-  const me = ctx.user.email.toLowerCase();
-  const attendees = event.attendees ?? [];
-  const mine = attendees.findIndex((a) => a.self || a.email?.toLowerCase() === me);
-  if (mine < 0)
+  const own = ownAttendee(event, ctx.user.email);
+  if (!own)
     throw new ToolInputError(
       'The user is not a guest of this event (it may be their own), so there is nothing to answer.',
     );
-  const own = attendees[mine];
-  const answer = {
-    email: own.email,
-    responseStatus: args.response,
-    ...(args.comment ? { comment: args.comment } : {}),
-  };
-  return { calendarId, event, answer };
+  return { calendarId, event, own };
 }
 
 export const respondToEvent = defineTool({
@@ -60,14 +48,10 @@ export const respondToEvent = defineTool({
     return { title: 'Reply to invitation', fields };
   },
   async handler(args, ctx) {
-    const { calendarId, answer } = await planRsvp(args, ctx);
-    await ctx.google.calendar().events.patch(
-      {
-        calendarId,
-        eventId: args.eventId,
-        sendUpdates: 'all',
-        requestBody: { attendeesOmitted: true, attendees: [answer] },
-      },
+    const { calendarId, own } = await planRsvp(args, ctx);
+    await answerInvitation(
+      ctx.google.calendar(),
+      { calendarId, eventId: args.eventId, own, answer: args.response, comment: args.comment },
       callOptions(ctx),
     );
     return { responded: args.response, eventId: args.eventId };

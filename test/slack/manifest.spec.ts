@@ -10,6 +10,7 @@ import { confirmCard } from '../../src/slack/blocks/confirm-card';
 import { connectedMessage, connectMessage, disconnectedMessage } from '../../src/slack/blocks/connect';
 import { helpMessage } from '../../src/slack/blocks/help';
 import { homeView } from '../../src/slack/blocks/home';
+import { invitationMessage } from '../../src/slack/blocks/notices/invitation';
 import { leaveNowMessage } from '../../src/slack/blocks/notices/leave-now';
 import { reminderMessage } from '../../src/slack/blocks/notices/reminder';
 import { requestModal } from '../../src/slack/blocks/request-modal';
@@ -103,6 +104,24 @@ function actionIdsInBuiltBlocks(): string[] {
       travelMode: 'driving',
       travelSeconds: 900,
       routeUrl: 'https://www.google.com/maps/dir/?api=1&destination=x',
+    }),
+    invitationMessage({
+      kind: 'invitation',
+      timeZone: 'UTC',
+      event: {
+        eventId: 'e1',
+        title: 'Sync',
+        start: new Date(),
+        end: new Date(),
+        location: null,
+        joinUrl: null,
+        htmlLink: null,
+      },
+      allDay: false,
+      organizer: 'Grace',
+      rsvp: { owner: 'U1', version: null },
+      clashes: [],
+      answer: null,
     }),
   ];
   const ids = new Set<string>();

@@ -6,13 +6,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openDatabase } from '../../models/db';
 import { recurringJobs } from '../../src/jobs';
+import { HOUR_MS } from '../../src/time/duration';
 import { type FakeSlack, startFakeSlack } from '../fakes/slack/server';
 import { freePort } from '../helpers/free-port';
 
 /** What `npm start` runs: the built Lume, compiled first only when a source changed. */
 const START = resolve('scripts/start.js');
 /** The hourly recurring jobs (housekeeping); the others (interrupted actions, calendar poll, zone re-read) run more often. */
-const HOURLY = recurringJobs.filter((j) => j.everyMs === 3600_000).map((j) => j.name);
+const HOURLY = recurringJobs.filter((j) => j.everyMs === HOUR_MS).map((j) => j.name);
 const hourlyJob = (name: unknown) => HOURLY.includes(String(name));
 const RECORD_MODULES = resolve('test/startup/record-modules.js');
 const builder = require('../../scripts/build.js') as {

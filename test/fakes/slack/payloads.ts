@@ -104,6 +104,10 @@ export function blockAction(
       | { type: 'message'; channelId: string; messageTs: string }
       | { type: 'view'; viewId: string; viewType?: 'home' | 'modal' };
     responseUrl?: string;
+    /** The clicked message as Slack sends it along (its text and blocks), for a message container. */
+    message?: { text?: string; blocks?: unknown[] };
+    /** The block the button is in (Slack sends it; default b1). */
+    blockId?: string;
   },
 ): SlackRequest {
   const payload = {
@@ -127,14 +131,14 @@ export function blockAction(
     ...(o.container.type === 'message'
       ? {
           channel: { id: o.container.channelId, name: 'directmessage' },
-          message: { ts: o.container.messageTs },
+          message: { type: 'message', ts: o.container.messageTs, ...o.message },
         }
       : { view: { id: o.container.viewId, type: o.container.viewType ?? 'home' } }),
     ...(o.responseUrl ? { response_url: o.responseUrl } : {}),
     actions: [
       {
         action_id: o.actionId,
-        block_id: 'b1',
+        block_id: o.blockId ?? 'b1',
         type: 'button',
         ...(o.value !== undefined ? { value: o.value } : {}),
         action_ts: `${Date.now() / 1000}`,

@@ -1,13 +1,11 @@
 import type { Notice, NoticeKind } from '../../../notify/notices';
-import type { Block } from '../text';
+import { changeMessage } from './change';
+import { invitationMessage } from './invitation';
 import { leaveNowMessage } from './leave-now';
 import { reminderMessage } from './reminder';
+import type { RenderedNotice } from './rendered';
 
-/** A notice as Slack shows it: the notification text (also the fallback) and the blocks. */
-export interface RenderedNotice {
-  text: string;
-  blocks: Block[];
-}
+export type { RenderedNotice } from './rendered';
 
 type Renderer<K extends NoticeKind> = (n: Extract<Notice, { kind: K }>) => RenderedNotice;
 
@@ -15,6 +13,8 @@ type Renderer<K extends NoticeKind> = (n: Extract<Notice, { kind: K }>) => Rende
 export const noticeRenderers: { [K in NoticeKind]?: Renderer<K> } = {
   reminder: reminderMessage,
   'leave-now': leaveNowMessage,
+  invitation: invitationMessage,
+  change: changeMessage,
 };
 
 /** The blocks for a notice; null for a kind no builder renders (the messenger refuses it). */

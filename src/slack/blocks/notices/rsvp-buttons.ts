@@ -43,3 +43,31 @@ export function parseRsvpRef(value: string | undefined): RsvpRef | null {
     return null;
   }
 }
+
+/** What the buttons become once a click settled them (or once Lume found the invitation settled). */
+export type RsvpSettled = { answer: RsvpAnswer } | { stale: 'changed' | 'cancelled' };
+
+const ANSWERED: Record<RsvpAnswer, string> = {
+  accepted: ':white_check_mark: You answered *Yes*.',
+  tentative: ':grey_question: You answered *Maybe*.',
+  declined: ':x: You answered *No*.',
+};
+const STALE = {
+  changed:
+    ':warning: This invitation changed after this message was sent, so nothing was answered. Open it in Google Calendar to see it as it is now.',
+  cancelled:
+    ':no_entry_sign: This event was cancelled (or you are no longer a guest), so there is nothing to answer.',
+} as const;
+
+/** The sentence for a settled invitation (one source: the invitation's DM and a clicked reminder both show it). */
+export const rsvpSettledText = (s: RsvpSettled) => ('answer' in s ? ANSWERED[s.answer] : STALE[s.stale]);
+
+/** The settled line, in the buttons' place (same block_id, so a message's buttons can be swapped for it). */
+export function rsvpSettled(s: RsvpSettled): Block {
+  return { type: 'context', block_id: 'lume_rsvp', elements: [{ type: 'mrkdwn', text: rsvpSettledText(s) }] };
+}
+
+/** A posted message's blocks with its Yes / Maybe / No replaced by the settled line. */
+export function settleRsvpBlocks(blocks: readonly Block[], s: RsvpSettled): Block[] {
+  return blocks.map((b) => ('block_id' in b && b.block_id === 'lume_rsvp' ? rsvpSettled(s) : b));
+}

@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import { ACTIONS, CHOICE_ACTION, PROMPT_ACTION } from '../../blocks/action-ids';
+import { ACTIONS, CHOICE_ACTION, PROMPT_ACTION, RSVP_ACTION } from '../../blocks/action-ids';
 import type { SlackDeps } from '../../deps';
 import { briefingOfferClicked } from './briefing-offer';
 import { cancelActionClicked } from './cancel-action';
@@ -10,6 +10,7 @@ import { editSettingsClicked } from './edit-settings';
 import { answerFeedbackClicked } from './feedback';
 import { choicePicked } from './pick-choice';
 import { refreshHomeClicked } from './refresh-home';
+import { rsvpClicked } from './rsvp';
 import { suggestedPromptClicked } from './suggested-prompt';
 import { viewRequestClicked } from './view-request';
 
@@ -32,4 +33,5 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action(ACTIONS.editSettings, editSettingsClicked(deps));
   app.action(ACTIONS.briefingOffer, briefingOfferClicked(deps));
   app.action(CHOICE_ACTION, choicePicked(deps));
+  app.action(RSVP_ACTION, rsvpClicked(deps));
 }
