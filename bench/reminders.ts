@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { createConnection } from 'mysql2/promise';
 import { migrate, openDatabase } from '../models/db';
 import { createAppJobEngine } from '../src/jobs/app-engine';
 import type { JobEngine } from '../src/jobs/engine';
@@ -10,28 +8,12 @@ import { calendarDriver } from '../test/helpers/calendar-events';
 import type { TestDatabase } from '../test/helpers/db';
 import { startTestServer, type TestServer } from '../test/helpers/server';
 import { connectSlackUser } from '../test/helpers/users';
+import { scratchDatabase } from './jobs';
 import { ms, percentile } from './slack-load';
 import type { Benchmark } from './types';
 
 const PEOPLE = 1000;
 const LEAD_MINUTES = 5;
-const BASE_URL = process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/';
-
-/** A scratch MariaDB database with a pool of its own per instance, each counting its statements. */
-async function scratch(): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `lume_bench_${randomBytes(4).toString('hex')}`;
-  const admin = await createConnection(BASE_URL);
-  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  const url = new URL(BASE_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
-      await admin.end();
-    },
-  };
-}
 
 /** The server's messenger, timing each post from its due time to Slack's answer (on the server's clock). */
 function timed(m: Messenger, now: () => Date, lateness: number[]): Messenger {
@@ -54,7 +36,7 @@ function timed(m: Messenger, now: () => Date, lateness: number[]): Messenger {
 export const remindersBenchmark: Benchmark = {
   name: `reminders: ${PEOPLE} people, ${PEOPLE} reminders due in the same minute, two instances on MariaDB`,
   async run() {
-    const db = await scratch();
+    const db = await scratchDatabase();
     const google = await startFakeGoogle();
     const slack = await startFakeSlack();
     let statements = 0;
