@@ -12,7 +12,7 @@ import { scratchDatabase } from './jobs';
 import { ms, percentile } from './slack-load';
 import type { Benchmark } from './types';
 
-const PEOPLE = 1000;
+const PEOPLE = Number(process.env.BENCH_REMINDER_PEOPLE ?? 1000);
 const LEAD_MINUTES = 5;
 
 /** The server's messenger, timing each post from its due time to Slack's answer (on the server's clock). */
@@ -104,11 +104,17 @@ export const remindersBenchmark: Benchmark = {
         perChannel.set(String(c.args.channel), (perChannel.get(String(c.args.channel)) ?? 0) + 1);
       const duplicates = [...perChannel.values()].reduce((n, v) => n + v - 1, 0);
       const sorted = [...lateness].sort((x, y) => x - y);
+      // A run that fell short says why (the instances' own warnings and errors).
+      const problems =
+        perChannel.size < PEOPLE
+          ? servers.flatMap((s) => s.logs.lines.filter((l) => Number(l.level) >= 40)).slice(0, 3)
+          : [];
       return [
         '| delivered | duplicates | lateness p50 | p99 | max | burst wall time | SQL statements per reminder |',
         '|---|---|---|---|---|---|---|',
         `| ${perChannel.size} / ${PEOPLE} | ${duplicates} | ${ms(percentile(sorted, 50))} | ${ms(percentile(sorted, 99))} | ${ms(sorted.at(-1) ?? Number.NaN)} | ${ms(wall)} | ${perReminder.toFixed(1)} |`,
         '',
+        ...problems.map((p) => `Problem: ${JSON.stringify(p).slice(0, 600)}`),
         'Lateness is due → chat.postMessage answered, on the instances’ clock; each reminder re-reads its event (events.get on the fake Google) and checks and records its notice. Statements are both instances’ pools from the due time to the last post (claims, reads, notice records, done marks, heartbeats).',
       ].join('\n');
     } finally {
