@@ -12,8 +12,11 @@ import { eventRef } from './sent-notices';
 /** Answers that still mean "I am going" (or "I have not said"): never declined. */
 const REMINDED_RESPONSES: readonly MyResponse[] = ['organizer', 'accepted', 'tentative', 'needsAction'];
 
-/** Event types that are meetings; out-of-office, working-location, focus time and birthdays are not. */
-const REMINDED_TYPES = ['default', 'fromGmail'];
+/**
+ * Event types that are never reminded: they say where or whether the person works, not something to
+ * attend (the contract's list; birthdays are all-day anyway). Focus time is the person's own block, and is.
+ */
+const UNREMINDED_TYPES = ['outOfOffice', 'workingLocation', 'birthday'];
 
 /**
  * A reminder later than this after its due time, for a meeting that has already started, is not sent:
@@ -36,7 +39,7 @@ export function isRemindedEvent(e: ReminderFacts): e is ReminderFacts & { start:
     e.status !== 'cancelled' &&
     !e.allDay &&
     !!e.start &&
-    REMINDED_TYPES.includes(e.eventType) &&
+    !UNREMINDED_TYPES.includes(e.eventType) &&
     REMINDED_RESPONSES.includes(e.response)
   );
 }
