@@ -6,6 +6,7 @@ import { purgeOAuthStates } from './purge-oauth-states';
 import { purgePendingActions } from './purge-pending-actions';
 import { recoverStalledActions } from './recover-stalled-actions';
 import { reminderJob } from './reminder';
+import { replanRemindersJob } from './replan-reminders';
 import type { JobCatalogue, JobKind, RecurringJob } from './types';
 
 export type { JobPorts } from './ports';
@@ -22,7 +23,11 @@ export const recurringJobs: RecurringJob[] = [
 ];
 
 /** Every kind of job services may enqueue; a new kind is a file beside this and a line here. */
-export const jobKinds: JobKind[] = [reminderJob as JobKind, leaveNowJob as JobKind];
+export const jobKinds: JobKind[] = [
+  reminderJob as JobKind,
+  leaveNowJob as JobKind,
+  replanRemindersJob as JobKind,
+];
 
 /** What the queue accepts and the engine runs (src/build-context.ts and src/run.ts both read it). */
 export const jobCatalogue: JobCatalogue = { kinds: jobKinds, recurring: recurringJobs };

@@ -74,8 +74,15 @@ export const reminderJobKey = (identityId: number, eventId: string): string =>
   `reminder:${identityId}:${eventRef(eventId).slice(0, 40)}`;
 export const leaveNowJobKey = (identityId: number, eventId: string): string =>
   `leave-now:${identityId}:${eventRef(eventId).slice(0, 40)}`;
-/** Every reminder and leave-now job of one Slack identity. */
-export const personJobPrefixes = (identityId: number): string[] => [
+/** A person's pending re-plan after a settings change (one at a time: a newer change replaces it). */
+export const replanJobKey = (identityId: number): string => `replan-reminders:${identityId}:all`;
+/** Every planned reminder and leave-now job of one Slack identity. */
+export const plannedJobPrefixes = (identityId: number): string[] => [
   `reminder:${identityId}:`,
   `leave-now:${identityId}:`,
+];
+/** Everything of one Slack identity: the planned jobs and a pending re-plan. */
+export const personJobPrefixes = (identityId: number): string[] => [
+  ...plannedJobPrefixes(identityId),
+  `replan-reminders:${identityId}:`,
 ];

@@ -187,6 +187,7 @@ describe('notify: meeting reminders', function () {
     await ada.calendar.put(meeting('evoff', new Date(Date.parse(T0) + minutes(120))));
     const zero = await t.command('reminders 0', 'U_ADA');
     await t.slack.state.waitForResponse(zero.responseUrl);
+    await t.engine.runDue(); // the re-plan the change queued (the engine polls each second)
     await at(new Date(start.getTime() - 1000));
     assert.equal(ada.reminders().length, 0);
     await at(start);
@@ -195,6 +196,7 @@ describe('notify: meeting reminders', function () {
       { teamId: t.who.teamId, slackUserId: 'U_ADA' },
       { reminders: { enabled: false } },
     );
+    await t.engine.runDue();
     assert.equal(await t.ctx.db.models.Job.count({ where: { kind: 'reminder', state: 'queued' } }), 0);
     await at(new Date(Date.parse(T0) + minutes(120)));
     assert.equal(ada.reminders().length, 1);
