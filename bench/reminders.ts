@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { createConnection } from 'mysql2/promise';
 import { migrate, openDatabase } from '../models/db';
 import { createAppJobEngine } from '../src/jobs/app-engine';
 import type { JobEngine } from '../src/jobs/engine';
@@ -10,28 +8,12 @@ import { calendarDriver } from '../test/helpers/calendar-events';
 import type { TestDatabase } from '../test/helpers/db';
 import { startTestServer, type TestServer } from '../test/helpers/server';
 import { connectSlackUser } from '../test/helpers/users';
+import { scratchDatabase } from './jobs';
 import { ms, percentile } from './slack-load';
 import type { Benchmark } from './types';
 
-const PEOPLE = 1000;
+const PEOPLE = Number(process.env.BENCH_REMINDER_PEOPLE ?? 1000);
 const LEAD_MINUTES = 5;
-const BASE_URL = process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/';
-
-/** A scratch MariaDB database with a pool of its own per instance, each counting its statements. */
-async function scratch(): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `lume_bench_${randomBytes(4).toString('hex')}`;
-  const admin = await createConnection(BASE_URL);
-  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  const url = new URL(BASE_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
-      await admin.end();
-    },
-  };
-}
 
 /** The server's messenger, timing each post from its due time to Slack's answer (on the server's clock). */
 function timed(m: Messenger, now: () => Date, lateness: number[]): Messenger {
@@ -54,7 +36,7 @@ function timed(m: Messenger, now: () => Date, lateness: number[]): Messenger {
 export const remindersBenchmark: Benchmark = {
   name: `reminders: ${PEOPLE} people, ${PEOPLE} reminders due in the same minute, two instances on MariaDB`,
   async run() {
-    const db = await scratch();
+    const db = await scratchDatabase();
     const google = await startFakeGoogle();
     const slack = await startFakeSlack();
     let statements = 0;
@@ -122,11 +104,17 @@ export const remindersBenchmark: Benchmark = {
         perChannel.set(String(c.args.channel), (perChannel.get(String(c.args.channel)) ?? 0) + 1);
       const duplicates = [...perChannel.values()].reduce((n, v) => n + v - 1, 0);
       const sorted = [...lateness].sort((x, y) => x - y);
+      // A run that fell short says why (the instances' own warnings and errors).
+      const problems =
+        perChannel.size < PEOPLE
+          ? servers.flatMap((s) => s.logs.lines.filter((l) => Number(l.level) >= 40)).slice(0, 3)
+          : [];
       return [
         '| delivered | duplicates | lateness p50 | p99 | max | burst wall time | SQL statements per reminder |',
         '|---|---|---|---|---|---|---|',
         `| ${perChannel.size} / ${PEOPLE} | ${duplicates} | ${ms(percentile(sorted, 50))} | ${ms(percentile(sorted, 99))} | ${ms(sorted.at(-1) ?? Number.NaN)} | ${ms(wall)} | ${perReminder.toFixed(1)} |`,
         '',
+        ...problems.map((p) => `Problem: ${JSON.stringify(p).slice(0, 600)}`),
         'Lateness is due → chat.postMessage answered, on the instances’ clock; each reminder re-reads its event (events.get on the fake Google) and checks and records its notice. Statements are both instances’ pools from the due time to the last post (claims, reads, notice records, done marks, heartbeats).',
       ].join('\n');
     } finally {

@@ -13,6 +13,7 @@ import { purgePendingActions } from './purge-pending-actions';
 import { purgeRsvpClaims } from './purge-rsvp-claims';
 import { recoverStalledActions } from './recover-stalled-actions';
 import { reminderJob } from './reminder';
+import { replanRemindersJob } from './replan-reminders';
 import { rereadTimeZones } from './reread-time-zones';
 import type { JobCatalogue, JobKind, RecurringJob } from './types';
 
@@ -41,6 +42,7 @@ export const jobKinds: JobKind[] = [
   invitationJob as JobKind,
   invitationUpdateJob as JobKind,
   changeNoticeJob as JobKind,
+  replanRemindersJob as JobKind,
 ];
 
 /** What the queue accepts and the engine runs (src/build-context.ts and src/run.ts both read it). */

@@ -16,15 +16,6 @@ export interface NoticeEvent {
   htmlLink: string | null;
 }
 
-/**
- * An unanswered invitation's reminder carries Yes / Maybe / No: for whom (the Slack user the DM is
- * for; anyone else's click changes nothing) and the event's Google `updated` when it was sent.
- */
-export interface NoticeRsvp {
-  slackUserId: string;
-  version: string | null;
-}
-
 export interface ReminderNotice {
   kind: 'reminder';
   timeZone: string;
@@ -32,7 +23,7 @@ export interface ReminderNotice {
   /** Whole minutes from sending to the start (0: it starts now). */
   minutesToGo: number;
   /** Set for an unanswered invitation: the reminder carries Yes / Maybe / No. */
-  rsvp: NoticeRsvp | null;
+  rsvp: RsvpTarget | null;
 }
 
 export interface LeaveNowNotice {
@@ -45,7 +36,7 @@ export interface LeaveNowNotice {
   routeUrl: string;
   /** Whole minutes from sending to when the person should leave (0: now). */
   minutesToGo: number;
-  rsvp: NoticeRsvp | null;
+  rsvp: RsvpTarget | null;
 }
 
 export type RsvpAnswer = 'accepted' | 'tentative' | 'declined';

@@ -1,7 +1,7 @@
 import type { CalendarChange, CalendarChangeBatch, CalendarEventState } from '../calendar/feed';
 import type { PersonSettings, SlackPerson } from '../settings/types';
 import { DAY_MS } from '../time/duration';
-import { LEAVE_NOW_JOB, REMINDER_JOB, type ReminderDeps } from './reminder-deps';
+import { LEAVE_NOW_JOB, REMINDER_JOB, REPLAN_REMINDERS_JOB, type ReminderDeps } from './reminder-deps';
 import type { LeaveNowPayload } from './reminder-payload';
 import {
   isRemindedEvent,
@@ -9,8 +9,10 @@ import {
   leaveNowJobKey,
   leaveNowPossible,
   personJobPrefixes,
+  plannedJobPrefixes,
   reminderDueAt,
   reminderJobKey,
+  replanJobKey,
 } from './reminder-rules';
 
 /** How far ahead a settings change re-plans a person's stored events. */
@@ -33,9 +35,18 @@ interface Target {
  */
 export function planReminders(ctx: ReminderDeps): void {
   ctx.calendar.onChanges((batch) => onBatch(ctx, batch));
+  // A settings change is heard inside the command or the modal's Save (Slack's 3 s): re-planning a
+  // whole calendar is a job, one statement here.
   ctx.settings.onChanged(async ({ person, before, after }) => {
     if (!affectsPlan(before, after)) return;
-    await replanPerson(ctx, person, after);
+    const identityId = await ctx.notices.identityId(person);
+    if (identityId === null) return;
+    await ctx.jobs.enqueue({
+      kind: REPLAN_REMINDERS_JOB,
+      key: replanJobKey(identityId),
+      payload: person,
+      onConflict: 'replace',
+    });
   });
   ctx.hooks.onIdentityUnlinked(async ({ teamId, slackUserId }) => {
     const id = await ctx.notices.identityId({ teamId, slackUserId });
@@ -138,14 +149,15 @@ async function planEvent(
   }
 }
 
-/** A settings change: every stored upcoming event of the person, planned again with the new settings. */
-async function replanPerson(ctx: ReminderDeps, person: SlackPerson, settings: PersonSettings): Promise<void> {
+/** After a settings change: every stored upcoming event of the person, planned again with their settings as they now are. */
+export async function replanPerson(ctx: ReminderDeps, person: SlackPerson): Promise<void> {
+  const settings = await ctx.settings.get(person);
   const identity = await ctx.db.models.SlackIdentity.findOne({
     attributes: ['id', 'userId'],
     where: { teamId: person.teamId, slackUserId: person.slackUserId },
   });
   if (!identity) return;
-  if (!settings.reminders.enabled) return void (await cancelPerson(ctx, identity.id));
+  if (!settings.reminders.enabled) return void (await cancelPerson(ctx, identity.id, plannedJobPrefixes));
   const now = ctx.now();
   const events = await ctx.calendar.upcoming(
     identity.userId,
@@ -156,6 +168,6 @@ async function replanPerson(ctx: ReminderDeps, person: SlackPerson, settings: Pe
   for (const e of events) await planEvent(ctx, t, e, true);
 }
 
-async function cancelPerson(ctx: ReminderDeps, identityId: number): Promise<void> {
-  for (const keyPrefix of personJobPrefixes(identityId)) await ctx.jobs.cancel({ keyPrefix });
+async function cancelPerson(ctx: ReminderDeps, identityId: number, which = personJobPrefixes): Promise<void> {
+  for (const keyPrefix of which(identityId)) await ctx.jobs.cancel({ keyPrefix });
 }

@@ -30,6 +30,7 @@ export interface ReminderDeps {
 /** The job kinds' names (src/jobs/reminder.ts and leave-now.ts run them). */
 export const REMINDER_JOB = 'reminder';
 export const LEAVE_NOW_JOB = 'leave-now';
+export const REPLAN_REMINDERS_JOB = 'replan-reminders';
 
 /** The person's running attempt, as the send and plan steps need it. */
 export interface Attempt {

@@ -12,8 +12,11 @@ import { MINUTE_MS } from '../time/duration';
 /** Answers that still mean "I am going" (or "I have not said"): never declined. */
 const REMINDED_RESPONSES: readonly MyResponse[] = ['organizer', 'accepted', 'tentative', 'needsAction'];
 
-/** Event types that are meetings; out-of-office, working-location, focus time and birthdays are not. */
-const REMINDED_TYPES = ['default', 'fromGmail'];
+/**
+ * Event types that are never reminded: they say where or whether the person works, not something to
+ * attend (the contract's list; birthdays are all-day anyway). Focus time is the person's own block, and is.
+ */
+const UNREMINDED_TYPES = ['outOfOffice', 'workingLocation', 'birthday'];
 
 /**
  * A reminder later than this after its due time, for a meeting that has already started, is not sent:
@@ -36,7 +39,7 @@ export function isRemindedEvent(e: ReminderFacts): e is ReminderFacts & { start:
     e.status !== 'cancelled' &&
     !e.allDay &&
     !!e.start &&
-    REMINDED_TYPES.includes(e.eventType) &&
+    !UNREMINDED_TYPES.includes(e.eventType) &&
     REMINDED_RESPONSES.includes(e.response)
   );
 }
@@ -71,8 +74,15 @@ export const reminderJobKey = (identityId: number, eventId: string): string =>
   `reminder:${identityId}:${eventRef(eventId).slice(0, 40)}`;
 export const leaveNowJobKey = (identityId: number, eventId: string): string =>
   `leave-now:${identityId}:${eventRef(eventId).slice(0, 40)}`;
-/** Every reminder and leave-now job of one Slack identity. */
-export const personJobPrefixes = (identityId: number): string[] => [
+/** A person's pending re-plan after a settings change (one at a time: a newer change replaces it). */
+export const replanJobKey = (identityId: number): string => `replan-reminders:${identityId}:all`;
+/** Every planned reminder and leave-now job of one Slack identity. */
+export const plannedJobPrefixes = (identityId: number): string[] => [
   `reminder:${identityId}:`,
   `leave-now:${identityId}:`,
+];
+/** Everything of one Slack identity: the planned jobs and a pending re-plan. */
+export const personJobPrefixes = (identityId: number): string[] => [
+  ...plannedJobPrefixes(identityId),
+  `replan-reminders:${identityId}:`,
 ];

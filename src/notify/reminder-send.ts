@@ -57,8 +57,7 @@ export async function sendReminder(
     timeZone: safeZone(settings.timeZone),
     event: event.notice,
     minutesToGo: Math.max(0, Math.round((goAt.getTime() - now.getTime()) / MINUTE_MS)),
-    rsvp:
-      event.facts.response === 'needsAction' ? { slackUserId: p.slackUserId, version: event.updated } : null,
+    rsvp: event.facts.response === 'needsAction' ? { owner: p.slackUserId, version: event.updated } : null,
   };
   const notice: ReminderNotice | LeaveNowNotice = p.travel
     ? {
@@ -69,7 +68,8 @@ export async function sendReminder(
         routeUrl: p.travel.routeUrl,
       }
     : { ...base, kind: 'reminder' };
-  if (attempt.signal.aborted) return; // the lease was lost: the instance that has it now sends it
+  // The lease was lost or the engine is stopping: not sent here (the attempt fails; the job runs again).
+  attempt.signal.throwIfAborted();
   const posted = await messenger.post(person, notice, { dueAt, signal: attempt.signal });
   await ctx.notices.record({ key, identityId: p.identityId, kind: notice.kind, eventId: p.eventId, posted });
   ctx.telemetry.notificationSent(notice.kind === 'leave-now' ? 'leave_now' : 'reminder');

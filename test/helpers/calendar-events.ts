@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { calendar_v3 } from 'googleapis/build/src/apis/calendar';
 import type { CalendarEventState, MyResponse } from '../../src/calendar/feed';
+import { eventState } from '../../src/calendar/stored-events';
 import type { AppContext } from '../../src/context';
 import { seedEvent } from '../fakes/google/seed';
 import type { FakeGoogle } from '../fakes/google/server';
@@ -54,20 +55,7 @@ export function calendarDriver(
     const after = stateOf(o.userId, e);
     const eventRef = createHash('sha256').update(after.eventId).digest('hex');
     const row = await CalendarEvent.findOne({ where: { userId: o.userId, eventRef } });
-    const before = row
-      ? {
-          userId: row.userId,
-          eventId: row.eventId,
-          status: row.status as CalendarEventState['status'],
-          start: row.startAt,
-          end: row.endAt,
-          allDay: row.allDay,
-          eventType: row.eventType,
-          response: row.response as MyResponse,
-          organizerSelf: row.organizerSelf,
-          updatedAt: row.googleUpdatedAt,
-        }
-      : null;
+    const before = row ? eventState(row) : null;
     const values = {
       status: after.status,
       startAt: after.start,

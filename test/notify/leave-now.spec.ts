@@ -41,6 +41,7 @@ describe('notify: leave now', function () {
     ada = await person(t, 'U_TRIP', 'America/Los_Angeles');
     const r = await t.command('location Ferry Building', 'U_TRIP');
     await t.slack.state.waitForResponse(r.responseUrl);
+    await t.engine.runDue(); // the re-plan the change queued
   });
   afterEach(async () => t.close());
 
@@ -79,6 +80,7 @@ describe('notify: leave now', function () {
   it('transit: no routing preference (Routes refuses one), the DM says public transit', async () => {
     const r = await t.command('travel transit', 'U_TRIP');
     await t.slack.state.waitForResponse(r.responseUrl);
+    await t.engine.runDue(); // the re-plan the change queued
     await ada.calendar.put(meeting('evbus', start, { location: OAKLAND }));
     await at(new Date(start.getTime() - minutes(50)));
     const body = routesCalls()[0].body as Body;
@@ -127,6 +129,7 @@ describe('notify: leave now', function () {
     assert.equal(await t.ctx.db.models.Job.count({ where: { kind: 'leave-now' } }), 1);
     const r = await t.command('location off', 'U_TRIP');
     await t.slack.state.waitForResponse(r.responseUrl);
+    await t.engine.runDue(); // the re-plan the change queued
     assert.equal(await t.ctx.db.models.Job.count({ where: { kind: 'leave-now' } }), 0);
     await at(new Date(start.getTime() - minutes(5)));
     assert.match(ada.reminders()[0]?.text ?? '', /^Meeting evhome starts in 5 minutes/);

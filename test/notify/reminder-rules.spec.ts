@@ -26,8 +26,10 @@ describe('notify: reminder rules', () => {
     assert.ok(!isRemindedEvent({ ...facts, response: 'declined' }));
     assert.ok(!isRemindedEvent({ ...facts, status: 'cancelled' }));
     assert.ok(!isRemindedEvent({ ...facts, allDay: true, start: null }));
-    for (const eventType of ['outOfOffice', 'workingLocation', 'focusTime', 'birthday'])
+    for (const eventType of ['outOfOffice', 'workingLocation', 'birthday'])
       assert.ok(!isRemindedEvent({ ...facts, eventType }), eventType);
+    for (const eventType of ['default', 'focusTime', 'fromGmail'])
+      assert.ok(isRemindedEvent({ ...facts, eventType }), eventType);
   });
 
   it('due times are instants: lead minutes, and the trip rounded up to a whole minute', () => {

@@ -164,10 +164,13 @@ describe('notify: meeting reminders', function () {
     if (cal) cal.events = cal.events.filter((x) => x.id !== 'evdeleted');
     await at(new Date(start.getTime() - minutes(5)));
     assert.equal(ada.reminders().length, 0);
-    assert.equal(
-      await t.ctx.db.models.Job.count({ where: { kind: 'reminder' } }),
-      1,
-      'cancelled and declined: jobs deleted',
+    // Cancelled and declined: their jobs deleted. The deleted one's job either ran and found the event
+    // gone at send time, or calendar sync's poll saw it go first and deleted it too.
+    const left = await t.ctx.db.models.Job.findAll({ where: { kind: 'reminder' } });
+    assert.ok(left.length <= 1, 'cancelled and declined: jobs deleted');
+    assert.ok(
+      left.every((j) => j.state === 'done'),
+      'nothing left to send',
     );
   });
 
@@ -187,6 +190,7 @@ describe('notify: meeting reminders', function () {
     await ada.calendar.put(meeting('evoff', new Date(Date.parse(T0) + minutes(120))));
     const zero = await t.command('reminders 0', 'U_ADA');
     await t.slack.state.waitForResponse(zero.responseUrl);
+    await t.engine.runDue(); // the re-plan the change queued (the engine polls each second)
     await at(new Date(start.getTime() - 1000));
     assert.equal(ada.reminders().length, 0);
     await at(start);
@@ -195,6 +199,7 @@ describe('notify: meeting reminders', function () {
       { teamId: t.who.teamId, slackUserId: 'U_ADA' },
       { reminders: { enabled: false } },
     );
+    await t.engine.runDue();
     assert.equal(await t.ctx.db.models.Job.count({ where: { kind: 'reminder', state: 'queued' } }), 0);
     await at(new Date(Date.parse(T0) + minutes(120)));
     assert.equal(ada.reminders().length, 1);

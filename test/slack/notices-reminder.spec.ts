@@ -88,9 +88,7 @@ describe('blocks: reminder and leave-now notices', () => {
   });
 
   it('an unanswered invitation’s reminder carries Yes / Maybe / No for that person and version', () => {
-    const m = reminderMessage(
-      reminder({ rsvp: { slackUserId: 'U_ADA', version: '2027-01-10T00:00:00.000Z' } }),
-    );
+    const m = reminderMessage(reminder({ rsvp: { owner: 'U_ADA', version: '2027-01-10T00:00:00.000Z' } }));
     const rsvp = blocksOf(m).find((b) => b.block_id === 'lume_rsvp');
     assert.deepEqual(
       rsvp?.elements?.map((e) => e.action_id),

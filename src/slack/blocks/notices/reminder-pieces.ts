@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
 import { formatTime } from '../../../agenda/time';
-import type { NoticeEvent, NoticeRsvp } from '../../../notify/notices';
+import type { NoticeEvent, RsvpTarget } from '../../../notify/notices';
 import { ACTIONS } from '../action-ids';
 import { type Block, esc, link, truncate } from '../text';
 import { rsvpButtons } from './rsvp-buttons';
@@ -54,7 +54,7 @@ export const joinButton = (e: NoticeEvent): types.Button | null =>
 export function buttonBlocks(
   e: NoticeEvent,
   links: (types.Button | null)[],
-  rsvp: NoticeRsvp | null,
+  rsvp: RsvpTarget | null,
 ): Block[] {
   const elements = links.filter((b): b is types.Button => b !== null);
   return [
@@ -65,7 +65,7 @@ export function buttonBlocks(
             type: 'context',
             elements: [{ type: 'mrkdwn', text: 'You have not answered this invitation yet. Going?' }],
           } as Block,
-          rsvpButtons({ e: e.eventId, u: rsvp.slackUserId, v: rsvp.version }),
+          rsvpButtons({ e: e.eventId, u: rsvp.owner, v: rsvp.version }),
         ]
       : []),
   ];
