@@ -35,8 +35,10 @@ export const rereadTimeZones: RecurringJob = {
           );
           break;
         }
-        // One person Slack cannot answer for (left the workspace…) does not hold up the others.
+        // One person Slack cannot answer for (left the workspace…) does not hold up the others, nor
+        // stay the oldest read every pass: the zone they have counts as read, and is asked again tomorrow.
         ctx.log.warn({ err, teamId: person.teamId }, 'could not re-read a Slack time zone');
+        if (person.timeZone) await ctx.settings.refreshTimeZone(person, person.timeZone, ctx.now());
       }
     }
     return read;

@@ -5,6 +5,7 @@ import type { CalendarChangeBatch, CalendarEventState } from '../../src/calendar
 import { createLogger } from '../../src/log';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { LogCapture } from '../helpers/slack-logs';
+import { plainUser } from '../helpers/users';
 
 const ADA = '5f0c6a8e-0000-4000-8000-0000000000a1';
 const BOB = '5f0c6a8e-0000-4000-8000-0000000000b2';
@@ -14,26 +15,14 @@ const t = (hhmm: string, day = '02') => new Date(`2026-03-${day}T${hhmm}:00.000Z
 describe('calendar: the change hub', () => {
   let tdb: TestDatabase;
   let hub: CalendarChangeHub;
-  const logs = new LogCapture();
+  let logs: LogCapture;
 
   beforeEach(async () => {
     tdb = await createTestDatabase();
+    logs = new LogCapture();
     hub = new CalendarChangeHub({ models: tdb.db.models, log: createLogger('debug', logs.stream) });
-    for (const [id, n] of [
-      [ADA, 'ada'],
-      [BOB, 'bob'],
-    ])
-      await tdb.db.models.User.create({
-        id,
-        googleId: `g-${n}`,
-        email: `${n}@example.com`,
-        name: null,
-        accessTokenEnc: null,
-        refreshTokenEnc: null,
-        tokenExpiresAt: null,
-        grantedScopes: '',
-        status: 'connected',
-      });
+    await plainUser(tdb.db.models, ADA, 'ada');
+    await plainUser(tdb.db.models, BOB, 'bob');
   });
   afterEach(() => tdb.cleanup());
 

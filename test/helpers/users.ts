@@ -1,4 +1,4 @@
-import type { SlackIdentity, User } from '../../models';
+import type { Models, SlackIdentity, User } from '../../models';
 import type { AppContext } from '../../src/context';
 import { REQUESTED_SCOPES } from '../../src/google/scopes';
 import { ADA, FAKE_CLIENT, type FakeGoogle } from '../fakes/google/server';
@@ -54,4 +54,22 @@ export async function connectSlackUser(
   });
   if (!identity) throw new Error('linking left no Slack identity');
   return { user, identity, account, accessToken: access.token, refreshToken };
+}
+
+/**
+ * A bare users row, no tokens and no Google behind it: for specs of stores that only need a row to
+ * hang theirs on (foreign keys). `n` makes its Google id and address unique.
+ */
+export function plainUser(models: Models, id: string, n: string): Promise<User> {
+  return models.User.create({
+    id,
+    googleId: `g-${n}`,
+    email: `${n}@example.com`,
+    name: null,
+    accessTokenEnc: null,
+    refreshTokenEnc: null,
+    tokenExpiresAt: null,
+    grantedScopes: '',
+    status: 'connected',
+  });
 }

@@ -3,6 +3,7 @@ import { DecryptError, TokenCipher } from '../../src/crypto/token-cipher';
 import { noticeKey, SentNotices } from '../../src/notify/sent-notices';
 import { reencryptNotices } from '../../src/rotate-keys';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
+import { plainUser } from '../helpers/users';
 
 const OLD_KEY = Buffer.alloc(32, 4);
 const NEW_KEY = Buffer.alloc(32, 5);
@@ -19,20 +20,10 @@ describe('notify: sent notices', () => {
 
   beforeEach(async () => {
     tdb = await createTestDatabase();
-    const { User, SlackIdentity } = tdb.db.models;
+    const { SlackIdentity } = tdb.db.models;
     const ids: number[] = [];
     for (const n of [1, 2]) {
-      const user = await User.create({
-        id: `5f0c6a8e-0000-4000-8000-00000000000${n}`,
-        googleId: `g-${n}`,
-        email: `p${n}@example.com`,
-        name: null,
-        accessTokenEnc: null,
-        refreshTokenEnc: null,
-        tokenExpiresAt: null,
-        grantedScopes: '',
-        status: 'connected',
-      });
+      const user = await plainUser(tdb.db.models, `5f0c6a8e-0000-4000-8000-00000000000${n}`, `p${n}`);
       ids.push((await SlackIdentity.create({ teamId: 'T0LUME', slackUserId: `U${n}`, userId: user.id })).id);
     }
     [identityId, otherId] = ids;

@@ -208,6 +208,7 @@ export class Runner {
       back.length ? handBack(back) : 0,
       ...running.filter((a) => a.phase === 'ending').map((a) => a.done),
     ]);
-    return { finished: running.length - left.length, handedBack: back.length };
+    // Ended in time (handed back by an earlier stop() are neither): their endings are written by now.
+    return { finished: running.filter((a) => a.phase === 'ending').length, handedBack: back.length };
   }
 }
