@@ -10,6 +10,7 @@ import { slackEventsDoc } from './http/openapi/slack-events';
 import { requestMetrics } from './http/request-metrics';
 import type { Messenger } from './notify/messenger';
 import { createSlackApp } from './slack/app';
+import type { PostLimits, SlackPacer } from './slack/notify/pacer';
 import { boltLogger } from './slack/bolt-logger';
 import { buildReceiver, SLACK_EVENTS_PATH } from './slack/receiver';
 import { verifyBotToken } from './slack/verify-bot-token';
@@ -20,6 +21,8 @@ export interface ServerDeps {
    * ports the Slack app implements for it.
    */
   agent: (ports: AgentPorts) => Agent;
+  /** Tuning of the proactive posts' pacer (tests, benchmarks); Slack's documented limits otherwise. */
+  postLimits?: Partial<PostLimits>;
 }
 
 export interface LumeServer {
@@ -31,6 +34,8 @@ export interface LumeServer {
   mode: 'http' | 'socket';
   /** DMs what Lume says first; the composition root hands it to the job engine. */
   messenger: Messenger;
+  /** The pacer every proactive post goes through (tests read its queue). */
+  pacer: SlackPacer;
   listen(port: number, host?: string): Promise<{ port: number; server: Server }>;
   close(): Promise<void>;
 }
@@ -52,7 +57,11 @@ export async function createServer(ctx: AppContext, deps: ServerDeps): Promise<L
   // The receiver goes on first: its /slack/events route must read the raw body before any parser.
   const { mode, receiver } = buildReceiver(ctx, web, logger);
   web.use(httpRoutes(ctx, { alsoDocumented: mode === 'http' ? [slackEventsDoc(SLACK_EVENTS_PATH)] : [] }));
-  const { app: slack, messenger } = createSlackApp({ ctx, agent: deps.agent, receiver, logger, identity });
+  const {
+    app: slack,
+    messenger,
+    pacer,
+  } = createSlackApp({ ctx, agent: deps.agent, receiver, logger, identity, postLimits: deps.postLimits });
 
   let server: Server | undefined;
   return {
@@ -60,6 +69,7 @@ export async function createServer(ctx: AppContext, deps: ServerDeps): Promise<L
     slack,
     mode,
     messenger,
+    pacer,
     async listen(port, host) {
       const listening = createHttpServer(web);
       await new Promise<void>((resolve, reject) => {

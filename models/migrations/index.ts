@@ -9,6 +9,7 @@ import { personSettings } from './007-person-settings';
 import { calendar } from './008-calendar';
 import { choiceOffers } from './010-choice-offers';
 import { notices } from './011-notices';
+import { slackPauses } from './014-slack-pauses';
 
 /** Applied in this order; a new migration = one new file and one line here. */
 export const migrations: Migration[] = [
@@ -22,4 +23,5 @@ export const migrations: Migration[] = [
   calendar,
   choiceOffers,
   notices,
+  slackPauses,
 ];
