@@ -1,5 +1,9 @@
 import type { Database } from '../models/db';
+import { AgendaService } from './agenda';
+import { attentionWriter } from './agent/briefing-attention';
 import { forgetAgentData } from './agent/forget-people';
+import { createGeminiModel } from './agent/model/gemini';
+import type { RetryPolicy } from './agent/model/retry';
 import { Accounts } from './auth/accounts';
 import { ConnectLinks } from './auth/connect-links';
 import { LinkHooks } from './auth/link-hooks';
@@ -18,8 +22,12 @@ import { type JobCatalogue, jobCatalogue } from './jobs';
 import { createJobQueue } from './jobs/engine';
 import type { Logger } from './log';
 import { createMetrics } from './metrics';
+import { Briefings } from './notify/briefings';
 import { SentNotices } from './notify/sent-notices';
 import { Settings } from './settings/settings';
+
+/** A briefing waits little on a failing model: its agenda goes without the sentences instead. */
+const BRIEFING_MODEL_RETRY: RetryPolicy = { maxAttempts: 2, baseDelayMs: 250, maxDelayMs: 500, maxTotalWaitMs: 1000 };
 
 /** Wire the services on an open database. Tests call this with their own config and logger. */
 export function buildContext(
@@ -66,6 +74,21 @@ export function buildContext(
     calls: metrics,
   });
   const states = new OAuthStates(db.models, cipher, now);
+  const jobs = createJobQueue({ db, now, cipher, kinds: (opts.jobs ?? jobCatalogue).kinds });
+  const { apiKey, model, baseUrl } = config.gemini;
+  const briefings = new Briefings({
+    models: db.models,
+    settings,
+    jobs,
+    log,
+    now,
+    agenda: new AgendaService({ google, log, now, retryClock }),
+    model: apiKey
+      ? attentionWriter(createGeminiModel({ apiKey, model, baseUrl }, log, BRIEFING_MODEL_RETRY))
+      : undefined,
+  });
+  // Settings changes, new links and unlinks re-plan or cancel each person's briefing.
+  briefings.listen(hooks);
   return {
     config,
     log,
@@ -85,7 +108,8 @@ export function buildContext(
     now,
     retryClock,
     // The kinds the queue accepts; the engine (src/jobs/app-engine.ts, started by src/run.ts) runs the same catalogue.
-    jobs: createJobQueue({ db, now, cipher, kinds: (opts.jobs ?? jobCatalogue).kinds }),
+    jobs,
+    briefings,
     telemetry: metrics,
     metrics,
   };

@@ -1,3 +1,5 @@
+import { briefingJob } from './briefing';
+import { planBriefings } from './plan-briefings';
 import { purgeAgentMessages } from './purge-agent-messages';
 import { purgeConnectLinks } from './purge-connect-links';
 import { purgeFinishedJobs } from './purge-finished-jobs';
@@ -17,10 +19,11 @@ export const recurringJobs: RecurringJob[] = [
   purgeAgentMessages,
   purgeFinishedJobs,
   recoverStalledActions,
+  planBriefings,
 ];
 
 /** Every kind of job services may enqueue; a new kind is a file beside this and a line here. */
-export const jobKinds: JobKind[] = [];
+export const jobKinds: JobKind[] = [briefingJob as JobKind];
 
 /** What the queue accepts and the engine runs (src/build-context.ts and src/run.ts both read it). */
 export const jobCatalogue: JobCatalogue = { kinds: jobKinds, recurring: recurringJobs };
