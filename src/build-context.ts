@@ -27,7 +27,12 @@ import { SentNotices } from './notify/sent-notices';
 import { Settings } from './settings/settings';
 
 /** A briefing waits little on a failing model: its agenda goes without the sentences instead. */
-const BRIEFING_MODEL_RETRY: RetryPolicy = { maxAttempts: 2, baseDelayMs: 250, maxDelayMs: 500, maxTotalWaitMs: 1000 };
+const BRIEFING_MODEL_RETRY: RetryPolicy = {
+  maxAttempts: 2,
+  baseDelayMs: 250,
+  maxDelayMs: 500,
+  maxTotalWaitMs: 1000,
+};
 
 /** Wire the services on an open database. Tests call this with their own config and logger. */
 export function buildContext(

@@ -10,8 +10,8 @@ import { slackEventsDoc } from './http/openapi/slack-events';
 import { requestMetrics } from './http/request-metrics';
 import type { Messenger } from './notify/messenger';
 import { createSlackApp } from './slack/app';
-import type { PostLimits, SlackPacer } from './slack/notify/pacer';
 import { boltLogger } from './slack/bolt-logger';
+import type { PostLimits, SlackPacer } from './slack/notify/pacer';
 import { buildReceiver, SLACK_EVENTS_PATH } from './slack/receiver';
 import { verifyBotToken } from './slack/verify-bot-token';
 

@@ -21,7 +21,8 @@ export function clashesOf(events: AgendaEvent[]): [AgendaEvent, AgendaEvent][] {
   const timed = events.filter(isTimed).sort((a, b) => a.start.getTime() - b.start.getTime());
   const pairs: [AgendaEvent, AgendaEvent][] = [];
   for (let i = 0; i < timed.length; i++)
-    for (let j = i + 1; j < timed.length && timed[j].start < timed[i].end; j++) pairs.push([timed[i], timed[j]]);
+    for (let j = i + 1; j < timed.length && timed[j].start < timed[i].end; j++)
+      pairs.push([timed[i], timed[j]]);
   return pairs;
 }
 
@@ -44,10 +45,17 @@ export function attentionInput(a: Agenda): unknown {
         }))
       : { unavailable: a.events.note },
     tasks: a.tasks.ok
-      ? { overdue: a.tasks.value.overdue.map((t) => ({ title: t.title, due: t.due })), due_today: a.tasks.value.today.map((t) => t.title) }
+      ? {
+          overdue: a.tasks.value.overdue.map((t) => ({ title: t.title, due: t.due })),
+          due_today: a.tasks.value.today.map((t) => t.title),
+        }
       : { unavailable: a.tasks.note },
     mail: a.mail.ok
-      ? { unread_important: a.mail.value.count, more: a.mail.value.more, top: a.mail.value.top.map((m) => ({ subject: m.subject, from: m.from })) }
+      ? {
+          unread_important: a.mail.value.count,
+          more: a.mail.value.more,
+          top: a.mail.value.top.map((m) => ({ subject: m.subject, from: m.from })),
+        }
       : { unavailable: a.mail.note },
     facts: {
       clashes: clashesOf(events).map(([x, y]) => [title(x), title(y)]),
@@ -63,7 +71,11 @@ export function attentionInput(a: Agenda): unknown {
  * tool output) and two or three sentences come back, unsanitised — the Slack renderer sanitises them
  * like every answer. Throws what the model client throws; the briefing then goes without them.
  */
-export async function writeAttention(model: ModelClient, agenda: Agenda, signal: AbortSignal): Promise<string | null> {
+export async function writeAttention(
+  model: ModelClient,
+  agenda: Agenda,
+  signal: AbortSignal,
+): Promise<string | null> {
   const data = JSON.stringify(wrapOutput(attentionInput(agenda)));
   const reply = await model.generate(
     {

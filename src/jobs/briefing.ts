@@ -1,7 +1,7 @@
 import { GoogleAccountRevokedError } from '../google/errors';
+import { BRIEFING_KIND, type BriefingPayload } from '../notify/briefings';
 import { DeliveryDeferred, DeliveryRefused } from '../notify/messenger';
 import type { BriefingNotice } from '../notify/notices';
-import { BRIEFING_KIND, type BriefingPayload } from '../notify/briefings';
 import { noticeKey } from '../notify/sent-notices';
 import { HOUR_MS } from '../time/duration';
 import { safeZone } from '../time/zone';
@@ -23,8 +23,13 @@ export const briefingJob: JobKind<BriefingPayload> = {
     const identityId = await ctx.notices.identityId(person);
     if (identityId === null) return;
     const dueAt = new Date(p.at);
-    await ctx.briefings.planNext(person, { after: dueAt, identityId });
-    const lateMs = ctx.now().getTime() - dueAt.getTime();
+    const now = ctx.now();
+    // After this one's minute and after now: a briefing skipped for lateness does not plan the days missed.
+    await ctx.briefings.planNext(person, {
+      after: new Date(Math.max(dueAt.getTime(), now.getTime())),
+      identityId,
+    });
+    const lateMs = now.getTime() - dueAt.getTime();
     if (lateMs > BRIEFING_MAX_LATE_MS) {
       ctx.log.warn({ identityId, date: p.date, lateMs }, 'briefing skipped: more than two hours late');
       return;

@@ -111,7 +111,11 @@ export class Briefings {
    * The day's agenda (at most `agendaConcurrency` built at once) and, with a model, its two or three
    * sentences; a model that fails leaves them out and the briefing still goes.
    */
-  async compose(user: User, zone: string, signal: AbortSignal): Promise<{ agenda: Agenda; attention: string | null }> {
+  async compose(
+    user: User,
+    zone: string,
+    signal: AbortSignal,
+  ): Promise<{ agenda: Agenda; attention: string | null }> {
     const agenda = await this.gate.run(() => this.deps.agenda.forUser(user, zone));
     let attention: string | null = null;
     if (this.deps.model) {
@@ -130,7 +134,12 @@ export class Briefings {
     const rows = await this.deps.models.SlackIdentity.findAll({
       attributes: ['teamId', 'slackUserId'],
       include: [
-        { model: this.deps.models.PersonSetting, as: 'settings', attributes: [], where: { briefingHour: { [Op.ne]: null } } },
+        {
+          model: this.deps.models.PersonSetting,
+          as: 'settings',
+          attributes: [],
+          where: { briefingHour: { [Op.ne]: null } },
+        },
       ],
     });
     return rows.map((r) => ({ teamId: r.teamId, slackUserId: r.slackUserId }));

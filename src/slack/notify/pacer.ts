@@ -1,5 +1,5 @@
 import { DeliveryDeferred } from '../../notify/messenger';
-import { type PauseStore, memoryPauses } from './pauses';
+import { memoryPauses, type PauseStore } from './pauses';
 import { rateLimitedFor } from './rate-limited';
 
 /**
@@ -128,7 +128,9 @@ export class SlackPacer {
   }
 
   private insert(lane: Lane, item: Item): void {
-    const at = lane.queue.findIndex((q) => q.dueAt > item.dueAt || (q.dueAt === item.dueAt && q.seq > item.seq));
+    const at = lane.queue.findIndex(
+      (q) => q.dueAt > item.dueAt || (q.dueAt === item.dueAt && q.seq > item.seq),
+    );
     lane.queue.splice(at < 0 ? lane.queue.length : at, 0, item);
     lane.wake?.();
   }
@@ -156,7 +158,8 @@ export class SlackPacer {
         this.refill(lane, now);
         const ready = lane.queue.find((q) => (lane.channelFree.get(q.channel) ?? 0) <= now);
         if (!ready || lane.tokens < 1) {
-          const tokenAt = lane.tokens >= 1 ? now : now + ((1 - lane.tokens) * 1000) / this.limits.workspacePerSecond;
+          const tokenAt =
+            lane.tokens >= 1 ? now : now + ((1 - lane.tokens) * 1000) / this.limits.workspacePerSecond;
           const channelAt = Math.min(...lane.queue.map((q) => lane.channelFree.get(q.channel) ?? 0));
           const at = Math.max(tokenAt, channelAt);
           this.deferPast(lane, at);
@@ -183,7 +186,8 @@ export class SlackPacer {
       lane.pausedUntil = Math.max(lane.pausedUntil, until);
       this.o.onRateLimited?.({ teamId, retryAfterMs });
       await this.pauses.pause(teamId, until).catch(() => undefined);
-      if (until > item.deadline || item.signal?.aborted) return item.reject(new DeliveryDeferred(retryAfterMs));
+      if (until > item.deadline || item.signal?.aborted)
+        return item.reject(new DeliveryDeferred(retryAfterMs));
       this.insert(lane, item);
       void this.pump(teamId, lane);
     }

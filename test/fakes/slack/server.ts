@@ -54,7 +54,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     // apps.connections.open takes the app-level token (xapp-); every other method the bot token.
     const valid = method === 'apps.connections.open' ? state.appTokens : state.botTokens;
     if (!valid.has(token)) return res.json({ ok: false, error: 'invalid_auth' });
-    const limited = state.rateLimits.check(method, typeof args.channel === 'string' ? args.channel : undefined);
+    const limited = state.rateLimits.check(
+      method,
+      typeof args.channel === 'string' ? args.channel : undefined,
+    );
     if (limited)
       return res
         .status(429)

@@ -1,5 +1,5 @@
-import { LinkPolicy } from '../../../agent/link-policy';
 import { formatDay } from '../../../agenda/time';
+import { LinkPolicy } from '../../../agent/link-policy';
 import type { BriefingNotice } from '../../../notify/notices';
 import { toMrkdwn } from '../../agent/mrkdwn';
 import { sanitizeMarkdown } from '../../agent/sanitize';
