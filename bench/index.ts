@@ -1,5 +1,6 @@
 import { agentParallelBenchmark } from './agent-parallel';
 import { agentTurnBenchmark } from './agent-turn';
+import { briefingBurstBenchmark } from './briefing-burst';
 import { heavyMailBenchmark } from './heavy-mail';
 import { jobsBenchmark } from './jobs';
 import { meetingTimeBenchmark } from './meeting-time';
@@ -18,4 +19,5 @@ export const benchmarks: Benchmark[] = [
   startupBenchmark,
   jobsBenchmark,
   meetingTimeBenchmark,
+  briefingBurstBenchmark,
 ];

@@ -15,6 +15,11 @@ export interface PostLimits {
   workspaceBurst: number;
   /** Longest one post waits here (queue and Retry-After) before it is handed back to its job (DeliveryDeferred). */
   maxWaitMs: number;
+  /**
+   * Posts of one workspace in flight at once: what is already on its way when a 429 comes back
+   * cannot honour it, so this bounds what a 429 can catch in the air.
+   */
+  maxInFlight: number;
 }
 
 export const SLACK_POST_LIMITS: PostLimits = {
@@ -22,6 +27,7 @@ export const SLACK_POST_LIMITS: PostLimits = {
   workspacePerSecond: 5,
   workspaceBurst: 10,
   maxWaitMs: 60_000,
+  maxInFlight: 4,
 };
 
 interface Item {
@@ -41,6 +47,7 @@ interface Lane {
   refilledAt: number;
   channelFree: Map<string, number>;
   pausedUntil: number;
+  inFlight: number;
   pumping: boolean;
   wake?: () => void;
 }
@@ -120,6 +127,7 @@ export class SlackPacer {
         refilledAt: this.now(),
         channelFree: new Map(),
         pausedUntil: 0,
+        inFlight: 0,
         pumping: false,
       };
       this.lanes.set(teamId, lane);
@@ -155,6 +163,10 @@ export class SlackPacer {
           await this.sleep(lane, lane.pausedUntil - now);
           continue;
         }
+        if (lane.inFlight >= this.limits.maxInFlight) {
+          await this.sleep(lane, this.limits.maxWaitMs); // woken when one comes back
+          continue;
+        }
         this.refill(lane, now);
         const ready = lane.queue.find((q) => (lane.channelFree.get(q.channel) ?? 0) <= now);
         if (!ready || lane.tokens < 1) {
@@ -177,6 +189,7 @@ export class SlackPacer {
   }
 
   private async dispatch(teamId: string, lane: Lane, item: Item): Promise<void> {
+    lane.inFlight += 1;
     try {
       item.resolve(await item.call());
     } catch (err) {
@@ -190,6 +203,9 @@ export class SlackPacer {
         return item.reject(new DeliveryDeferred(retryAfterMs));
       this.insert(lane, item);
       void this.pump(teamId, lane);
+    } finally {
+      lane.inFlight -= 1;
+      lane.wake?.();
     }
   }
 

@@ -23,6 +23,8 @@ export class FakeRateLimits {
   limited = 0;
   /** Calls that arrived while a Retry-After the fake sent was still running. */
   unhonoured = 0;
+  /** For each unhonoured call: how long after the 429 it arrived (ms). */
+  readonly unhonouredAfterMs: number[] = [];
   /** How late after a 429 a call may still arrive without counting as unhonoured (it was in flight). */
   graceMs = 50;
 
@@ -38,7 +40,10 @@ export class FakeRateLimits {
     if (!rule) return undefined;
     const now = this.clock();
     const wait = this.waits.get(method);
-    if (wait && now < wait.until && now - wait.saidAt > this.graceMs) this.unhonoured += 1;
+    if (wait && now < wait.until && now - wait.saidAt > this.graceMs) {
+      this.unhonoured += 1;
+      this.unhonouredAfterMs.push(now - wait.saidAt);
+    }
     const windows: { key: string; limit: number; windowMs: number }[] = [];
     if (rule.perWorkspace) windows.push({ key: `${method}`, ...rule.perWorkspace });
     if (rule.perChannel && channel) windows.push({ key: `${method}:${channel}`, ...rule.perChannel });
