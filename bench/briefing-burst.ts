@@ -106,8 +106,8 @@ export const briefingBurstBenchmark: Benchmark = {
         await a.ctx.settings.refreshTimeZone({ teamId: a.who.teamId, slackUserId }, 'UTC');
         seedDay(google, sub, i);
       });
-      // The minute: the next one at least 40 s away, so every briefing is planned before it.
-      const minute = new Date(Math.ceil((Date.now() + 40_000) / 60_000) * 60_000);
+      // The minute: far enough away that every briefing is planned before it (setting 2,000 takes a while here).
+      const minute = new Date(Math.ceil((Date.now() + PEOPLE * 60 + 20_000) / 60_000) * 60_000);
       const briefing = { hour: minute.getUTCHours(), minute: minute.getUTCMinutes(), days: 'daily' as const };
       await inBatches(ids, 25, async (slackUserId) => {
         await a.ctx.settings.update({ teamId: a.who.teamId, slackUserId }, { briefing });

@@ -12,8 +12,8 @@ import type { JobKind } from './types';
 export const BRIEFING_MAX_LATE_MS = 2 * HOUR_MS;
 
 /**
- * One person's briefing for one local date. It plans the next one first (so nothing here can end
- * the chain), then sends today's at most once: the sent-notices key per date is checked before the
+ * One person's briefing for one local date. For a connected person it plans the next one first (so
+ * nothing after that can end the chain), then sends today's at most once: the sent-notices key per date is checked before the
  * agenda is built and again just before the Slack call, and recorded right after it.
  */
 export const briefingJob: JobKind<BriefingPayload> = {
@@ -22,6 +22,12 @@ export const briefingJob: JobKind<BriefingPayload> = {
     const person = { teamId: p.teamId, slackUserId: p.slackUserId };
     const identityId = await ctx.notices.identityId(person);
     if (identityId === null) return;
+    const account = await ctx.accounts.accountOf(p.teamId, p.slackUserId);
+    if (account.kind !== 'connected') {
+      // Nothing more is planned: connecting again (onAccountLinked) plans it anew.
+      ctx.log.info({ identityId, date: p.date }, 'briefing not sent: Google account not connected');
+      return;
+    }
     const dueAt = new Date(p.at);
     const now = ctx.now();
     // After this one's minute and after now: a briefing skipped for lateness does not plan the days missed.
@@ -38,11 +44,6 @@ export const briefingJob: JobKind<BriefingPayload> = {
     if (await ctx.notices.find(key)) return;
     const settings = await ctx.settings.get(person);
     if (!settings.briefing) return;
-    const account = await ctx.accounts.accountOf(p.teamId, p.slackUserId);
-    if (account.kind !== 'connected') {
-      ctx.log.info({ identityId, date: p.date }, 'briefing not sent: Google account not connected');
-      return;
-    }
     if (!ports.messenger) throw new Error('no messenger port: this process cannot post to Slack');
     const timeZone = safeZone(settings.timeZone);
     let notice: BriefingNotice;

@@ -140,6 +140,13 @@ export class Briefings {
           attributes: [],
           where: { briefingHour: { [Op.ne]: null } },
         },
+        // Connected as Accounts judges it; someone who connects again is planned by onAccountLinked.
+        {
+          model: this.deps.models.User,
+          as: 'user',
+          attributes: [],
+          where: { status: 'connected', refreshTokenEnc: { [Op.ne]: null } },
+        },
       ],
     });
     return rows.map((r) => ({ teamId: r.teamId, slackUserId: r.slackUserId }));

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { FAKE_GEMINI_KEY, type FakeGemini, fail, startFakeGemini, text } from '../fakes/gemini/server';
+import { planBriefings } from '../../src/jobs/plan-briefings';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { blocksText, briefed, briefingsTo, meeting, plannedBriefings } from './briefing-harness';
 
@@ -160,5 +161,17 @@ describe('daily briefing', () => {
     assert.equal((await plannedBriefings(t, p.identityId)).length, 1);
     await t.ctx.accounts.unlink(person, { revoke: 'when-orphaned' });
     assert.deepEqual(await plannedBriefings(t, p.identityId), []);
+  });
+
+  it('the hourly sweep plans anyone whose briefing has no job (set before the job existed, a chain that died)', async () => {
+    clock = new Date('2025-06-10T14:00:00Z');
+    const p = await briefed(t, 'U_SWEEP', 'America/Los_Angeles', { hour: 8, minute: 30, days: 'daily' });
+    await t.ctx.jobs.cancel({ keyPrefix: `briefing:${p.identityId}:` });
+    assert.deepEqual(await plannedBriefings(t, p.identityId), []);
+    await planBriefings.run(t.ctx, {});
+    await planBriefings.run(t.ctx, {});
+    assert.deepEqual(await plannedBriefings(t, p.identityId), [
+      { key: `briefing:${p.identityId}:2025-06-10`, runAt: '2025-06-10T15:30:00.000Z' },
+    ]);
   });
 });
