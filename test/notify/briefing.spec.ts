@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { FAKE_GEMINI_KEY, type FakeGemini, fail, startFakeGemini, text } from '../fakes/gemini/server';
 import { planBriefings } from '../../src/jobs/plan-briefings';
+import { FAKE_GEMINI_KEY, type FakeGemini, fail, startFakeGemini, text } from '../fakes/gemini/server';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { blocksText, briefed, briefingsTo, meeting, plannedBriefings } from './briefing-harness';
 

@@ -185,6 +185,9 @@ export class SlackPacer {
       }
     } finally {
       lane.pumping = false;
+      // Drained: forget the channels that are free again (one entry per person would only grow).
+      const now = this.now();
+      for (const [channel, free] of lane.channelFree) if (free <= now) lane.channelFree.delete(channel);
     }
   }
 
