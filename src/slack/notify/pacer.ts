@@ -16,8 +16,8 @@ export interface PostLimits {
   /** Longest one post waits here (queue and Retry-After) before it is handed back to its job (DeliveryDeferred). */
   maxWaitMs: number;
   /**
-   * Posts of one workspace in flight at once: what is already on its way when a 429 comes back
-   * cannot honour it, so this bounds what a 429 can catch in the air.
+   * Posts of one workspace in flight at once. One: the next post leaves only after the last one's
+   * answer came back, so no post is ever sent by an instance that had been told to wait.
    */
   maxInFlight: number;
 }
@@ -27,8 +27,12 @@ export const SLACK_POST_LIMITS: PostLimits = {
   workspacePerSecond: 5,
   workspaceBurst: 10,
   maxWaitMs: 60_000,
-  maxInFlight: 4,
+  maxInFlight: 1,
 };
+
+/** Posts per second the rate never falls below, and what each accepted post adds back. */
+const MIN_RATE = 0.5;
+const RATE_STEP = 0.1;
 
 interface Item {
   dueAt: number;
@@ -44,6 +48,8 @@ interface Item {
 interface Lane {
   queue: Item[];
   tokens: number;
+  /** The sustained rate now: halved by each 429, creeping back to the configured one with each post Slack takes. */
+  rate: number;
   refilledAt: number;
   channelFree: Map<string, number>;
   pausedUntil: number;
@@ -124,6 +130,7 @@ export class SlackPacer {
       lane = {
         queue: [],
         tokens: this.limits.workspaceBurst,
+        rate: this.limits.workspacePerSecond,
         refilledAt: this.now(),
         channelFree: new Map(),
         pausedUntil: 0,
@@ -171,7 +178,7 @@ export class SlackPacer {
         const ready = lane.queue.find((q) => (lane.channelFree.get(q.channel) ?? 0) <= now);
         if (!ready || lane.tokens < 1) {
           const tokenAt =
-            lane.tokens >= 1 ? now : now + ((1 - lane.tokens) * 1000) / this.limits.workspacePerSecond;
+            lane.tokens >= 1 ? now : now + ((1 - lane.tokens) * 1000) / lane.rate;
           const channelAt = Math.min(...lane.queue.map((q) => lane.channelFree.get(q.channel) ?? 0));
           const at = Math.max(tokenAt, channelAt);
           this.deferPast(lane, at);
@@ -195,11 +202,15 @@ export class SlackPacer {
     lane.inFlight += 1;
     try {
       item.resolve(await item.call());
+      lane.rate = Math.min(this.limits.workspacePerSecond, lane.rate + RATE_STEP);
     } catch (err) {
       const retryAfterMs = rateLimitedFor(err);
       if (retryAfterMs === undefined) return item.reject(err);
       const until = this.now() + retryAfterMs;
       lane.pausedUntil = Math.max(lane.pausedUntil, until);
+      // Another instance (or another app's traffic) shares the workspace's limit: back off, then creep up.
+      lane.rate = Math.max(MIN_RATE, lane.rate / 2);
+      lane.tokens = 0;
       this.o.onRateLimited?.({ teamId, retryAfterMs });
       await this.pauses.pause(teamId, until).catch(() => undefined);
       if (until > item.deadline || item.signal?.aborted)
@@ -223,8 +234,10 @@ export class SlackPacer {
   }
 
   private refill(lane: Lane, now: number): void {
-    const earned = ((now - lane.refilledAt) / 1000) * this.limits.workspacePerSecond;
-    lane.tokens = Math.min(this.limits.workspaceBurst, lane.tokens + earned);
+    const earned = ((now - lane.refilledAt) / 1000) * lane.rate;
+    // After a 429 the bucket refills to one post, not a burst: a burst is what Slack just refused.
+    const cap = lane.rate < this.limits.workspacePerSecond ? 1 : this.limits.workspaceBurst;
+    lane.tokens = Math.min(cap, lane.tokens + earned);
     lane.refilledAt = now;
   }
 

@@ -3,7 +3,10 @@
  * a sliding window per channel and one per workspace. A call over either gets what Slack sends —
  * HTTP 429, `Retry-After: <seconds>`, `{"ok":false,"error":"ratelimited"}` — and the fake remembers
  * until when the workspace was told to wait, so a call that arrives before then (past `graceMs`,
- * which covers calls already in flight when the 429 went out) is counted as unhonoured.
+ * which covers calls already in flight when the 429 went out) is counted as unhonoured; and, per
+ * token, until when each caller was told to wait: a call from a token that already had its 429
+ * answer and came back before Retry-After ran out is counted in `ignoredBySender` (exact for a
+ * caller that sends one call at a time).
  */
 export interface RateLimitRule {
   method: string;
@@ -23,6 +26,8 @@ export class FakeRateLimits {
   limited = 0;
   /** Calls that arrived while a Retry-After the fake sent was still running. */
   unhonoured = 0;
+  /** Calls from a token that came back before the Retry-After it was given ran out. */
+  ignoredBySender = 0;
   /** For each unhonoured call: how long after the 429 it arrived (ms). */
   readonly unhonouredAfterMs: number[] = [];
   /** How late after a 429 a call may still arrive without counting as unhonoured (it was in flight). */
@@ -31,14 +36,17 @@ export class FakeRateLimits {
   private readonly accepted = new Map<string, number[]>();
   /** method → when the workspace may call it again, and when that was said. */
   private readonly waits = new Map<string, { until: number; saidAt: number }>();
+  /** method + token → when that caller may call again. */
+  private readonly senderWaits = new Map<string, number>();
 
   constructor(private readonly clock: () => number = Date.now) {}
 
   /** Decides one call; a call that passes is counted against its windows. */
-  check(method: string, channel: string | undefined): RateLimitVerdict | undefined {
+  check(method: string, channel: string | undefined, token = ''): RateLimitVerdict | undefined {
     const rule = this.rules.find((r) => r.method === method);
     if (!rule) return undefined;
     const now = this.clock();
+    if (now < (this.senderWaits.get(`${method}:${token}`) ?? 0)) this.ignoredBySender += 1;
     const wait = this.waits.get(method);
     if (wait && now < wait.until && now - wait.saidAt > this.graceMs) {
       this.unhonoured += 1;
@@ -58,6 +66,7 @@ export class FakeRateLimits {
       const retryAfterSeconds = Math.max(1, Math.ceil((freeAt - now) / 1000));
       const until = now + retryAfterSeconds * 1000;
       if (!wait || wait.until < until) this.waits.set(method, { until, saidAt: now });
+      this.senderWaits.set(`${method}:${token}`, until);
       return { retryAfterSeconds };
     }
     for (const w of windows) this.accepted.get(w.key)?.push(now);
