@@ -31,6 +31,7 @@ describe('proactive post pacer', () => {
     slack.state.rateLimits.rules = [];
     slack.state.rateLimits.limited = 0;
     slack.state.rateLimits.unhonoured = 0;
+    slack.state.rateLimits.ignoredBySender = 0;
     slack.state.calls.length = 0;
     slack.state.messages.length = 0;
   });
@@ -88,6 +89,7 @@ describe('proactive post pacer', () => {
       'Retry-After: 1 read as a second',
     );
     assert.equal(slack.state.rateLimits.unhonoured, 0, 'nothing sent before Retry-After passed');
+    assert.equal(slack.state.rateLimits.ignoredBySender, 0);
   });
 
   it('shared pauses: a 429 one instance heard holds back another instance on the same database', async () => {

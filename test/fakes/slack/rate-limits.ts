@@ -28,6 +28,8 @@ export class FakeRateLimits {
   unhonoured = 0;
   /** Calls from a token that came back before the Retry-After it was given ran out. */
   ignoredBySender = 0;
+  /** For each call counted in ignoredBySender: how early it came (ms before its Retry-After ran out). */
+  readonly ignoredEarlyMs: number[] = [];
   /** For each unhonoured call: how long after the 429 it arrived (ms). */
   readonly unhonouredAfterMs: number[] = [];
   /** How late after a 429 a call may still arrive without counting as unhonoured (it was in flight). */
@@ -46,7 +48,11 @@ export class FakeRateLimits {
     const rule = this.rules.find((r) => r.method === method);
     if (!rule) return undefined;
     const now = this.clock();
-    if (now < (this.senderWaits.get(`${method}:${token}`) ?? 0)) this.ignoredBySender += 1;
+    const own = this.senderWaits.get(`${method}:${token}`) ?? 0;
+    if (now < own) {
+      this.ignoredBySender += 1;
+      this.ignoredEarlyMs.push(own - now);
+    }
     const wait = this.waits.get(method);
     if (wait && now < wait.until && now - wait.saidAt > this.graceMs) {
       this.unhonoured += 1;

@@ -57,6 +57,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const limited = state.rateLimits.check(
       method,
       typeof args.channel === 'string' ? args.channel : undefined,
+      token,
     );
     if (limited)
       return res
