@@ -161,7 +161,7 @@ export const briefingBurstBenchmark: Benchmark = {
       const s = [...arrivals].sort((x, y) => x - y);
       const sec = (v: number) => `${(v / 1000).toFixed(1)} s`;
       return [
-        '| briefings planned | delivered | duplicates | minute → first | → median | → last | 429s seen | 429s ignored by the instance told | posts inside another instance\'s Retry-After | Google API calls per briefing | Google calls (all) per briefing | Gemini calls per briefing |',
+        "| briefings planned | delivered | duplicates | minute → first | → median | → last | 429s seen | 429s ignored by the instance told | posts inside another instance's Retry-After | Google API calls per briefing | Google calls (all) per briefing | Gemini calls per briefing |",
         '|---|---|---|---|---|---|---|---|---|---|---|---|',
         `| ${planned} | ${perChannel.size} / ${PEOPLE} | ${duplicates} | ${sec(s[0] ?? Number.NaN)} | ${sec(percentile(s, 50))} | ${sec(s.at(-1) ?? Number.NaN)} | ${slack.state.rateLimits.limited} | ${slack.state.rateLimits.ignoredBySender} | ${slack.state.rateLimits.unhonoured} | ${(apiCalls / PEOPLE).toFixed(2)} | ${(googleCalls.length / PEOPLE).toFixed(2)} | ${((gemini.requests.length - geminiBefore) / PEOPLE).toFixed(2)} |`,
         '',

@@ -15,14 +15,17 @@ const NAMES = [
   'purge-pending-actions',
 ];
 
-/** The minute job that settles interrupted actions (specced in test/agent/interrupted-actions.spec.ts). */
-const EVERY_MINUTE = 'recover-stalled-actions';
+/**
+ * Recurring jobs that are not housekeeping: the minute job that settles interrupted actions (specced in
+ * test/agent/interrupted-actions.spec.ts) and the hourly briefing sweep (test/notify/briefing.spec.ts).
+ */
+const OTHERS = ['recover-stalled-actions', 'plan-briefings'];
 
 /** The hourly housekeeping jobs each server's log says ran (src/jobs/engine/recurring.ts writes one line per run). */
 const ran = (...servers: TestServer[]) =>
   servers
     .flatMap((s) => s.logs.lines)
-    .filter((l) => l.msg === 'recurring job ran' && l.recurring !== EVERY_MINUTE)
+    .filter((l) => l.msg === 'recurring job ran' && !OTHERS.includes(String(l.recurring)))
     .map((l) => String(l.recurring))
     .sort();
 
@@ -43,7 +46,7 @@ describe('housekeeping: the recurring jobs', () => {
   afterEach(() => app.close());
 
   it('purge every table whose rows expire (finished jobs too), each on this database', async () => {
-    assert.deepEqual(recurringJobs.map((j) => j.name).sort(), [...NAMES, EVERY_MINUTE].sort());
+    assert.deepEqual(recurringJobs.map((j) => j.name).sort(), [...NAMES, ...OTHERS].sort());
     for (const job of recurringJobs) assert.equal(typeof (await job.run(app.ctx, {})), 'number');
   });
 });
@@ -87,7 +90,7 @@ describe('housekeeping through the running server’s job engine', () => {
     assert.equal(ran(s).length, 2 * NAMES.length);
     assert.equal(await s.ctx.db.models.ConnectLink.count(), 0, 'the next hour purged it');
     const periods = (await s.ctx.db.models.Job.findAll({ where: { kind: 'recurring' } })).filter(
-      (j) => !j.uniqueKey?.includes(EVERY_MINUTE),
+      (j) => !OTHERS.some((o) => j.uniqueKey?.includes(o)),
     );
     const at = (state: string, hour: string) =>
       periods.filter((j) => j.state === state && j.uniqueKey?.endsWith(`:2026-03-02T${hour}:00:00.000Z`))

@@ -169,9 +169,11 @@ describe('starting Lume (the built start, as `npm start` runs it)', function () 
         .filter((l) => l.startsWith('{'))
         .map((l) => JSON.parse(l) as { msg: string; recurring?: string });
     try {
-      // The hourly housekeeping; the minute job that settles interrupted actions runs beside it.
+      // The hourly housekeeping; the minute job that settles interrupted actions and the hourly
+      // briefing sweep run beside it.
+      const others = ['recover-stalled-actions', 'plan-briefings'];
       const hourly = () =>
-        lines().filter((l) => l.msg === 'recurring job ran' && l.recurring !== 'recover-stalled-actions');
+        lines().filter((l) => l.msg === 'recurring job ran' && !others.includes(String(l.recurring)));
       for (let i = 0; i < 150 && hourly().length < 5; i++) await new Promise((r) => setTimeout(r, 100));
       assert.equal(hourly().length, 5, out.stderr);
     } finally {

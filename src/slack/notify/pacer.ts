@@ -177,8 +177,7 @@ export class SlackPacer {
         this.refill(lane, now);
         const ready = lane.queue.find((q) => (lane.channelFree.get(q.channel) ?? 0) <= now);
         if (!ready || lane.tokens < 1) {
-          const tokenAt =
-            lane.tokens >= 1 ? now : now + ((1 - lane.tokens) * 1000) / lane.rate;
+          const tokenAt = lane.tokens >= 1 ? now : now + ((1 - lane.tokens) * 1000) / lane.rate;
           const channelAt = Math.min(...lane.queue.map((q) => lane.channelFree.get(q.channel) ?? 0));
           const at = Math.max(tokenAt, channelAt);
           this.deferPast(lane, at);
