@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { createConnection } from 'mysql2/promise';
 import { migrate, openDatabase } from '../models/db';
 import { createAppJobEngine } from '../src/jobs/app-engine';
 import type { JobEngine } from '../src/jobs/engine';
@@ -11,31 +9,16 @@ import { startFakeSlack } from '../test/fakes/slack/server';
 import type { TestDatabase } from '../test/helpers/db';
 import { startTestServer, type TestServer } from '../test/helpers/server';
 import { connectSlackUser } from '../test/helpers/users';
+import { scratchDatabase } from './jobs';
 import { percentile } from './slack-load';
 import type { Benchmark } from './types';
 
 const PEOPLE = Number(process.env.BENCH_BRIEFINGS ?? 2000);
 const GOOGLE_DELAY_MS = 100;
-const BASE_URL = process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/';
 /** What the fake Slack lets through: Slack's one per channel per second, and a workspace cap per second. */
 const SLACK_LIMIT = { perChannel: { limit: 1, windowMs: 1000 }, perWorkspace: { limit: 10, windowMs: 1000 } };
 /** Each instance's pacer, set faster than the fake allows for two, so that 429s happen and must be honoured. */
 const PACER = { workspacePerSecond: 20, workspaceBurst: 20 };
-
-async function scratchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `lume_bench_${randomBytes(4).toString('hex')}`;
-  const admin = await createConnection(BASE_URL);
-  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  const url = new URL(BASE_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
-      await admin.end();
-    },
-  };
-}
 
 /** One instance's own connection pool on the shared database. */
 async function instanceDb(url: string): Promise<TestDatabase> {

@@ -13,7 +13,7 @@ const BASE_URL = process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/';
 const silent = pino({ level: 'silent' });
 
 /** A scratch MariaDB database for one run, dropped afterwards. */
-async function scratchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+export async function scratchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `lume_bench_${randomBytes(4).toString('hex')}`;
   const admin = await createConnection(BASE_URL);
   await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
