@@ -1,5 +1,6 @@
 import { agentParallelBenchmark } from './agent-parallel';
 import { agentTurnBenchmark } from './agent-turn';
+import { briefingBurstBenchmark } from './briefing-burst';
 import { calendarIdleBenchmark } from './calendar-idle';
 import { heavyMailBenchmark } from './heavy-mail';
 import { jobsBenchmark } from './jobs';
@@ -22,4 +23,5 @@ export const benchmarks: Benchmark[] = [
   meetingTimeBenchmark,
   remindersBenchmark,
   calendarIdleBenchmark,
+  briefingBurstBenchmark,
 ];

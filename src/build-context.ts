@@ -1,5 +1,9 @@
 import type { Database } from '../models/db';
+import { AgendaService } from './agenda';
+import { attentionWriter } from './agent/briefing-attention';
 import { forgetAgentData } from './agent/forget-people';
+import { createGeminiModel } from './agent/model/gemini';
+import type { RetryPolicy } from './agent/model/retry';
 import { Accounts } from './auth/accounts';
 import { ConnectLinks } from './auth/connect-links';
 import { LinkHooks } from './auth/link-hooks';
@@ -19,10 +23,19 @@ import { type JobCatalogue, jobCatalogue } from './jobs';
 import { createJobQueue } from './jobs/engine';
 import type { Logger } from './log';
 import { createMetrics } from './metrics';
+import { Briefings } from './notify/briefings';
 import { startInvitationNotices } from './notify/invitation-notices';
 import { planReminders } from './notify/plan-reminders';
 import { SentNotices } from './notify/sent-notices';
 import { Settings } from './settings/settings';
+
+/** A briefing waits little on a failing model: its agenda goes without the sentences instead. */
+const BRIEFING_MODEL_RETRY: RetryPolicy = {
+  maxAttempts: 2,
+  baseDelayMs: 250,
+  maxDelayMs: 500,
+  maxTotalWaitMs: 1000,
+};
 
 /** Wire the services on an open database. Tests call this with their own config and logger. */
 export function buildContext(
@@ -92,6 +105,20 @@ export function buildContext(
   });
   hooks.onGrantRevoking(({ userId }) => calendarSync.disconnecting(userId));
   hooks.onAccountForgotten(({ userId }) => calendarSync.forget(userId));
+  const { apiKey, model, baseUrl } = config.gemini;
+  const briefings = new Briefings({
+    models: db.models,
+    settings,
+    jobs,
+    log,
+    now,
+    agenda: new AgendaService({ google, log, now, retryClock }),
+    model: apiKey
+      ? attentionWriter(createGeminiModel({ apiKey, model, baseUrl }, log, BRIEFING_MODEL_RETRY))
+      : undefined,
+  });
+  // Settings changes, new links and unlinks re-plan or cancel each person's briefing.
+  briefings.listen(hooks);
   const ctx: AppContext = {
     config,
     log,
@@ -112,6 +139,7 @@ export function buildContext(
     now,
     retryClock,
     jobs,
+    briefings,
     telemetry: metrics,
     metrics,
   };

@@ -15,6 +15,7 @@ import type { TokenStore } from './google/token-store';
 import type { JobQueue } from './job-queue';
 import type { Logger } from './log';
 import type { Metrics } from './metrics';
+import type { Briefings } from './notify/briefings';
 import type { SentNotices } from './notify/sent-notices';
 import type { Settings } from './settings/settings';
 import type { Telemetry } from './telemetry';
@@ -41,6 +42,8 @@ export interface AppContext {
   calendarSync: CalendarSyncService;
   /** The messages Lume sent on its own, one per key (src/notify). */
   notices: SentNotices;
+  /** The daily briefing: each person's next one planned as a job, and what it says (src/notify). */
+  briefings: Briefings;
   now: () => Date;
   /** How retries of transient Google failures wait (tests record the waits instead of sleeping). */
   retryClock: RetryClock;

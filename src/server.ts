@@ -12,6 +12,7 @@ import type { Messenger } from './notify/messenger';
 import type { TimeZoneSource } from './settings/time-zone-source';
 import { createSlackApp } from './slack/app';
 import { boltLogger } from './slack/bolt-logger';
+import type { PostLimits, SlackPacer } from './slack/notify/pacer';
 import { buildReceiver, SLACK_EVENTS_PATH } from './slack/receiver';
 import { verifyBotToken } from './slack/verify-bot-token';
 
@@ -21,6 +22,8 @@ export interface ServerDeps {
    * ports the Slack app implements for it.
    */
   agent: (ports: AgentPorts) => Agent;
+  /** Tuning of the proactive posts' pacer (tests, benchmarks); Slack's documented limits otherwise. */
+  postLimits?: Partial<PostLimits>;
 }
 
 export interface LumeServer {
@@ -34,6 +37,8 @@ export interface LumeServer {
   messenger: Messenger;
   /** Reads people's Slack time zones again; the composition root hands it to the job engine. */
   people: TimeZoneSource;
+  /** The pacer every proactive post goes through (tests read its queue). */
+  pacer: SlackPacer;
   listen(port: number, host?: string): Promise<{ port: number; server: Server }>;
   close(): Promise<void>;
 }
@@ -59,7 +64,8 @@ export async function createServer(ctx: AppContext, deps: ServerDeps): Promise<L
     app: slack,
     messenger,
     people,
-  } = createSlackApp({ ctx, agent: deps.agent, receiver, logger, identity });
+    pacer,
+  } = createSlackApp({ ctx, agent: deps.agent, receiver, logger, identity, postLimits: deps.postLimits });
 
   let server: Server | undefined;
   return {
@@ -68,6 +74,7 @@ export async function createServer(ctx: AppContext, deps: ServerDeps): Promise<L
     mode,
     messenger,
     people,
+    pacer,
     async listen(port, host) {
       const listening = createHttpServer(web);
       await new Promise<void>((resolve, reject) => {

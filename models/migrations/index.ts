@@ -10,6 +10,7 @@ import { calendar } from './008-calendar';
 import { choiceOffers } from './010-choice-offers';
 import { notices } from './011-notices';
 import { rsvpClaims } from './012-rsvp-claims';
+import { slackPauses } from './014-slack-pauses';
 
 /** Applied in this order; a new migration = one new file and one line here. */
 export const migrations: Migration[] = [
@@ -24,4 +25,5 @@ export const migrations: Migration[] = [
   choiceOffers,
   notices,
   rsvpClaims,
+  slackPauses,
 ];

@@ -55,6 +55,7 @@ export function toAgendaEvent(e: calendar_v3.Schema$Event, day: DayWindow): Agen
     joinUrl,
     htmlLink: e.htmlLink ?? undefined,
     ...(e.visibility === 'private' || e.visibility === 'confidential' ? { private: true } : {}),
+    ...((e.attendees?.length ?? 0) > 1 && !e.description?.trim() ? { noAgenda: true } : {}),
     ...(mine === 'tentative' || mine === 'needsAction'
       ? { myResponse: mine as AgendaEvent['myResponse'] }
       : {}),

@@ -17,6 +17,8 @@ export interface AgendaEvent {
   myResponse?: 'tentative' | 'needsAction';
   /** Visibility private or confidential: shown to others only as busy. */
   private?: boolean;
+  /** A meeting with other guests and no description: nothing says what it is for (the briefing points it out). */
+  noAgenda?: boolean;
 }
 
 export interface AgendaTask {

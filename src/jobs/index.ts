@@ -1,3 +1,4 @@
+import { briefingJob } from './briefing';
 import { calendarPoll } from './calendar-poll';
 import { calendarSync } from './calendar-sync';
 import { calendarWatch } from './calendar-watch';
@@ -5,6 +6,7 @@ import { changeNoticeJob } from './change-notice';
 import { invitationJob } from './invitation';
 import { invitationUpdateJob } from './invitation-update';
 import { leaveNowJob } from './leave-now';
+import { planBriefings } from './plan-briefings';
 import { purgeAgentMessages } from './purge-agent-messages';
 import { purgeConnectLinks } from './purge-connect-links';
 import { purgeFinishedJobs } from './purge-finished-jobs';
@@ -31,6 +33,7 @@ export const recurringJobs: RecurringJob[] = [
   recoverStalledActions,
   calendarPoll,
   rereadTimeZones,
+  planBriefings,
 ];
 
 /** Every kind of job services may enqueue; a new kind is a file beside this and a line here. */
@@ -43,6 +46,7 @@ export const jobKinds: JobKind[] = [
   invitationUpdateJob as JobKind,
   changeNoticeJob as JobKind,
   replanRemindersJob as JobKind,
+  briefingJob as JobKind,
 ];
 
 /** What the queue accepts and the engine runs (src/build-context.ts and src/run.ts both read it). */

@@ -1,3 +1,5 @@
+import type { Agenda } from '../agenda';
+
 /**
  * What Lume says first, as data: src/notify decides that a notice is due and what it says, and the
  * Slack layer renders each kind (src/slack/blocks/notices/) and posts it. Times are instants; the
@@ -76,8 +78,12 @@ export interface BriefingNotice {
   kind: 'briefing';
   timeZone: string;
   /** The day's agenda as `/lume today` builds it (src/agenda's types), rendered the same way. */
-  agenda: unknown;
-  /** Two or three sanitised sentences from the model; null without a model or when it failed. */
+  agenda: Agenda;
+  /**
+   * Two or three sentences from the model on what needs attention, as it wrote them: the renderer
+   * sanitises them with the agent answers' sanitiser before Slack sees them. Null without a model or
+   * when it failed.
+   */
   attention: string | null;
 }
 

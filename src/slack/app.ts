@@ -14,7 +14,9 @@ import { slackErrorHandler } from './error-handler';
 import { answerLinkHooks } from './link-hooks';
 import { registerListeners } from './listeners';
 import { dedupeEvents } from './middleware/dedupe-events';
-import { slackMessenger } from './notify/slack-messenger';
+import { type PostLimits, SlackPacer } from './notify/pacer';
+import { databasePauses } from './notify/pauses';
+import { singleInstallation, slackMessenger } from './notify/slack-messenger';
 import { slackTimeZones } from './slack-time-zones';
 import { SlackUsers, slackUserCache } from './slack-users';
 import type { BotIdentity } from './verify-bot-token';
@@ -29,6 +31,8 @@ export function createSlackApp(o: {
   logger: BoltLogger;
   /** From verifyBotToken: with the ids given, Bolt never calls auth.test itself. */
   identity: BotIdentity;
+  /** Tuning of the proactive pacer (tests, benchmarks); Slack's documented limits otherwise. */
+  postLimits?: Partial<PostLimits>;
 }): {
   app: App;
   deps: SlackDeps;
@@ -36,6 +40,8 @@ export function createSlackApp(o: {
   messenger: Messenger;
   /** The daily time-zone re-read asks Slack through this (the job engine's `people` port). */
   people: TimeZoneSource;
+  /** The proactive posts' pacer (tests look at its queue). */
+  pacer: SlackPacer;
 } {
   const { ctx, agent, receiver, logger, identity } = o;
   const app = new App({
@@ -68,12 +74,21 @@ export function createSlackApp(o: {
   answerLinkHooks(deps, app.client, identity.teamName);
   // Proactive posts get a client of their own that hands 429s back instead of waiting inside the
   // call: the job decides (snooze), and answers to people never queue behind a morning burst.
+  // No retries inside the call either: a retried chat.postMessage after a timeout may post twice, and
+  // the job already retries with backoff.
   const proactive = new WebClient(ctx.config.slack.botToken, {
     ...slackClientOptions(ctx, logger),
     rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
   });
-  const messenger = slackMessenger({ clients: () => proactive, log: ctx.log });
+  const pacer = new SlackPacer({
+    limits: o.postLimits,
+    pauses: databasePauses(ctx.db.sequelize),
+    onRateLimited: ({ teamId, retryAfterMs }) =>
+      ctx.log.warn({ teamId, retryAfterMs }, 'Slack rate-limited a proactive post; the workspace waits'),
+  });
+  const messenger = slackMessenger({ clients: singleInstallation(proactive), pacer, log: ctx.log });
   // Background re-reads share the interactive cache, so a traveller's new zone shows at once.
   const people = slackTimeZones(new SlackUsers(proactive, userCache, ctx.log, zones));
-  return { app, deps, messenger, people };
+  return { app, deps, messenger, people, pacer };
 }

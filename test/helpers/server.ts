@@ -10,6 +10,7 @@ import { createAppJobEngine } from '../../src/jobs/app-engine';
 import type { JobEngine, JobEvents } from '../../src/jobs/engine';
 import { createLogger } from '../../src/log';
 import { createServer, type LumeServer } from '../../src/server';
+import type { PostLimits } from '../../src/slack/notify/pacer';
 import { type FakeGoogle, startFakeGoogle } from '../fakes/google/server';
 import {
   blockAction,
@@ -48,6 +49,8 @@ export interface TestServerOptions {
   logLevel?: string;
   /** The job engine's catalogue (default: Lume's own, src/jobs/index.ts) and metrics hooks. */
   jobs?: { catalogue?: JobCatalogue; events?: JobEvents };
+  /** The proactive pacer's limits (default: Slack's documented ones). */
+  postLimits?: Partial<PostLimits>;
   /** Put the process metrics on this server's registry too, as src/run.ts does (default off: each keeps monitors alive). */
   processMetrics?: boolean;
 }
@@ -125,6 +128,7 @@ export async function startTestServer(o: TestServerOptions = {}): Promise<TestSe
   const build = o.agent ?? ((_ctx: AppContext, p: AgentPorts) => new RecordingAgent().build(p));
   let built: { agent: Agent; ports: AgentPorts } | undefined;
   const lume = await createServer(ctx, {
+    postLimits: o.postLimits,
     agent: (ports) => {
       built = { agent: build(ctx, ports), ports };
       return built.agent;

@@ -54,6 +54,16 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     // apps.connections.open takes the app-level token (xapp-); every other method the bot token.
     const valid = method === 'apps.connections.open' ? state.appTokens : state.botTokens;
     if (!valid.has(token)) return res.json({ ok: false, error: 'invalid_auth' });
+    const limited = state.rateLimits.check(
+      method,
+      typeof args.channel === 'string' ? args.channel : undefined,
+      token,
+    );
+    if (limited)
+      return res
+        .status(429)
+        .set('Retry-After', String(limited.retryAfterSeconds))
+        .json({ ok: false, error: 'ratelimited' });
     const injected = state.takeFailure(method);
     if (injected?.retryAfter !== undefined)
       return res

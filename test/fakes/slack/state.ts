@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { FakeRateLimits } from './rate-limits';
 
 export interface FakeSlackUser {
   id: string;
@@ -78,6 +79,8 @@ export class FakeSlackState extends EventEmitter {
    * Answer these methods with {ok:false, error}, `times` times (default: always). With `retryAfter`
    * the answer is Slack's rate limit instead: HTTP 429, `Retry-After: <seconds>`, error `ratelimited`.
    */
+  /** Slack's rate limits, when a spec configures rules: 429 + Retry-After, and counts of 429s and unhonoured waits. */
+  readonly rateLimits = new FakeRateLimits();
   failures: { method: string; error: string; times?: number; retryAfter?: number }[] = [];
 
   private tsCounter = 0;

@@ -1,4 +1,5 @@
 import type { Notice, NoticeKind } from '../../../notify/notices';
+import { briefingNotice } from './briefing';
 import { changeMessage } from './change';
 import { invitationMessage } from './invitation';
 import { leaveNowMessage } from './leave-now';
@@ -15,6 +16,7 @@ export const noticeRenderers: { [K in NoticeKind]?: Renderer<K> } = {
   'leave-now': leaveNowMessage,
   invitation: invitationMessage,
   change: changeMessage,
+  briefing: briefingNotice,
 };
 
 /** The blocks for a notice; null for a kind no builder renders (the messenger refuses it). */
