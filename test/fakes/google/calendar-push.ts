@@ -52,7 +52,7 @@ export class FakeCalendarPush {
       return { error: 'Required channel id, type web_hook and address.', reason: 'required' };
     if (this.channels.has(body.id)) return { error: 'Channel id not unique.', reason: 'channelIdNotUnique' };
     if (this.requireHttps && !body.address.startsWith('https://'))
-      return { error: 'WebHook callback must be HTTPS: ' + body.address, reason: 'push.webhookUrlNotHttps' };
+      return { error: `WebHook callback must be HTTPS: ${body.address}`, reason: 'push.webhookUrlNotHttps' };
     const now = this.clock();
     const ttl = Number(body.params?.ttl);
     const asked = body.expiration ? Number(body.expiration) : now + (ttl > 0 ? ttl * 1000 : DEFAULT_TTL_MS);
