@@ -10,6 +10,7 @@ import { planBriefings } from './plan-briefings';
 import { purgeAgentMessages } from './purge-agent-messages';
 import { purgeConnectLinks } from './purge-connect-links';
 import { purgeFinishedJobs } from './purge-finished-jobs';
+import { purgeNotices } from './purge-notices';
 import { purgeOAuthStates } from './purge-oauth-states';
 import { purgePendingActions } from './purge-pending-actions';
 import { purgeRsvpClaims } from './purge-rsvp-claims';
@@ -30,6 +31,7 @@ export const recurringJobs: RecurringJob[] = [
   purgeAgentMessages,
   purgeFinishedJobs,
   purgeRsvpClaims,
+  purgeNotices,
   recoverStalledActions,
   calendarPoll,
   rereadTimeZones,

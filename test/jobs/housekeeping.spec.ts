@@ -11,6 +11,7 @@ const NAMES = [
   'purge-agent-messages',
   'purge-connect-links',
   'purge-finished-jobs',
+  'purge-notices',
   'purge-oauth-states',
   'purge-pending-actions',
   'purge-rsvp-claims',

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import type { AppContext } from '../../src/context';
 import { DecryptError, TokenCipher } from '../../src/crypto/token-cipher';
+import { NOTICE_RETENTION_MS, purgeNotices } from '../../src/jobs/purge-notices';
 import { noticeKey, SentNotices } from '../../src/notify/sent-notices';
 import { reencryptNotices } from '../../src/rotate-keys';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
@@ -129,6 +131,22 @@ describe('notify: sent notices', () => {
     assert.deepEqual(
       (await tdb.db.models.Notice.findAll()).map((n) => n.key),
       ['reminder:b'],
+    );
+  });
+
+  it('the hourly purge drops notices a month after they went, and keeps younger ones', async () => {
+    const old = new SentNotices({
+      models: tdb.db.models,
+      cipher: new TokenCipher(OLD_KEY),
+      now: () => new Date(at.getTime() - NOTICE_RETENTION_MS - 1),
+    });
+    await old.record({ key: 'reminder:old', identityId, kind: 'reminder', posted: posted('1.1') });
+    await store().record({ key: 'reminder:new', identityId, kind: 'reminder', posted: posted('1.2') });
+    const ctx = { db: tdb.db, now: () => at } as unknown as AppContext;
+    assert.equal(await purgeNotices.run(ctx, {}), 1);
+    assert.deepEqual(
+      (await tdb.db.models.Notice.findAll()).map((n) => n.key),
+      ['reminder:new'],
     );
   });
 
