@@ -69,7 +69,12 @@ export class Briefings {
       if (sameSchedule(before, after)) return;
       return this.replan(person);
     });
-    hooks.onAccountLinked(({ teamId, slackUserId }) => this.replan({ teamId, slackUserId }));
+    // Not awaited, like calendar sync's: the "Connected" DM (a later listener) must not wait on the database.
+    hooks.onAccountLinked(({ teamId, slackUserId }) => {
+      this.replan({ teamId, slackUserId }).catch((err: unknown) =>
+        this.deps.log.error({ err, teamId }, 'could not plan the briefing of a new link'),
+      );
+    });
     hooks.onIdentityUnlinked(async ({ teamId, slackUserId }) => {
       const id = await this.identityId({ teamId, slackUserId });
       if (id !== null) await this.cancel(id);

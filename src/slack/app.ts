@@ -84,6 +84,7 @@ export function createSlackApp(o: {
   const pacer = new SlackPacer({
     limits: o.postLimits,
     pauses: databasePauses(ctx.db.sequelize),
+    pauseClock: { now: () => ctx.now().getTime() },
     onRateLimited: ({ teamId, retryAfterMs }) =>
       ctx.log.warn({ teamId, retryAfterMs }, 'Slack rate-limited a proactive post; the workspace waits'),
   });

@@ -52,7 +52,10 @@ describe('daily briefing across instances', () => {
     const running = a.engine.runDue();
     await waitUntil(() => a.google.state.requestsTo('/calendar/v3/').length > callsBefore);
     const stopped = await a.engine.stop(0);
-    assert.equal(stopped.handedBack, 1, 'the running attempt was handed back');
+    // The briefing's attempt, and calendar sync's first sync of the new link when it was inside a read too.
+    assert.ok(stopped.handedBack >= 1, 'the running attempt was handed back');
+    const briefing = await a.ctx.db.models.Job.findOne({ where: { kind: 'briefing', state: 'queued' } });
+    assert.ok(briefing, 'the briefing is queued again for the other instance');
     a.google.state.delays.length = 0;
 
     await b.engine.runDue();

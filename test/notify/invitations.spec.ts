@@ -34,8 +34,10 @@ describe('invitations', () => {
     t.slack.state.addUser({ id: 'U_EVE', name: 'eve', tz: 'Europe/Berlin' });
   });
   after(() => t.close());
-  beforeEach(() => {
+  beforeEach(async () => {
     clock = T0;
+    // Each spec starts at T0 again, so a Slack pause an earlier one recorded (429) would still hold.
+    await t.ctx.db.sequelize.query('DELETE FROM slack_pauses');
   });
 
   /** A new invitation synced and its DM sent; returns the DM. */

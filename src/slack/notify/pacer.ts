@@ -13,7 +13,7 @@ export interface PostLimits {
   channelIntervalMs: number;
   workspacePerSecond: number;
   workspaceBurst: number;
-  /** Longest one post waits here (queue and Retry-After) before it is handed back to its job (DeliveryDeferred). */
+  /** Longest one post waits in the queue before it is handed back to its job (DeliveryDeferred). */
   maxWaitMs: number;
   /**
    * Posts of one workspace in flight at once. One: the next post leaves only after the last one's
@@ -64,8 +64,11 @@ export interface PacerClock {
 
 /**
  * Per-workspace queue for proactive posts (chat.postMessage, chat.update): ordered by due time,
- * spaced per channel and per workspace, paused for the whole workspace on a 429 (shared through
- * `pauses` so other instances wait too). Answers to people never pass through here.
+ * spaced per channel and per workspace on this process's clock, paused for the whole workspace on a
+ * 429 (shared through `pauses` so other instances wait too). A pause is never slept through here:
+ * the refused post and every one queued behind it go back to their jobs (DeliveryDeferred with the
+ * time left), which snooze on the engine's clock — durable, holding no slot, and in tests the clock
+ * the spec moves. Answers to people never pass through here.
  */
 export class SlackPacer {
   private readonly lanes = new Map<string, Lane>();
@@ -76,7 +79,10 @@ export class SlackPacer {
     private readonly o: {
       limits?: Partial<PostLimits>;
       pauses?: PauseStore;
+      /** Spacing: how fast posts leave this process (default: the wall clock). */
       clock?: PacerClock;
+      /** Pauses: the instants Retry-After ends, shared across instances (the context's clock). */
+      pauseClock?: PacerClock;
       /** A 429 and the wait it asked for (metrics, logs). */
       onRateLimited?: (e: { teamId: string; retryAfterMs: number }) => void;
     } = {},
@@ -90,6 +96,7 @@ export class SlackPacer {
   }
 
   private now = () => (this.o.clock ?? Date).now();
+  private pauseNow = () => (this.o.pauseClock ?? Date).now();
 
   /** Posts waiting in a workspace's queue (or in all). */
   pending(teamId?: string): number {
@@ -97,7 +104,7 @@ export class SlackPacer {
     return [...this.lanes.values()].reduce((n, l) => n + l.queue.length, 0);
   }
 
-  /** Runs `call` when the workspace's limits allow, earliest `dueAt` first; retries it after a 429 once Retry-After passed. */
+  /** Runs `call` when the workspace's limits allow, earliest `dueAt` first; a 429 or a paused workspace: DeliveryDeferred. */
   send<T>(
     teamId: string,
     channel: string,
@@ -162,14 +169,15 @@ export class SlackPacer {
     lane.pumping = true;
     try {
       while (lane.queue.length) {
-        const shared = await this.pauses.until(teamId).catch(() => 0);
-        lane.pausedUntil = Math.max(lane.pausedUntil, shared);
-        const now = this.now();
-        if (now < lane.pausedUntil) {
-          this.deferPast(lane, lane.pausedUntil);
-          await this.sleep(lane, lane.pausedUntil - now);
+        // The store is the one source (every instance writes its 429s there); this lane's own memory
+        // of its last pause stands in only when the store cannot be read.
+        const until = await this.pauses.until(teamId).catch(() => lane.pausedUntil);
+        const paused = until - this.pauseNow();
+        if (paused > 0) {
+          this.deferAll(lane, paused);
           continue;
         }
+        const now = this.now();
         if (lane.inFlight >= this.limits.maxInFlight) {
           await this.sleep(lane, this.limits.maxWaitMs); // woken when one comes back
           continue;
@@ -205,21 +213,24 @@ export class SlackPacer {
     } catch (err) {
       const retryAfterMs = rateLimitedFor(err);
       if (retryAfterMs === undefined) return item.reject(err);
-      const until = this.now() + retryAfterMs;
+      const until = this.pauseNow() + retryAfterMs;
       lane.pausedUntil = Math.max(lane.pausedUntil, until);
       // Another instance (or another app's traffic) shares the workspace's limit: back off, then creep up.
       lane.rate = Math.max(MIN_RATE, lane.rate / 2);
       lane.tokens = 0;
       this.o.onRateLimited?.({ teamId, retryAfterMs });
       await this.pauses.pause(teamId, until).catch(() => undefined);
-      if (until > item.deadline || item.signal?.aborted)
-        return item.reject(new DeliveryDeferred(retryAfterMs));
-      this.insert(lane, item);
+      item.reject(new DeliveryDeferred(retryAfterMs));
       void this.pump(teamId, lane);
     } finally {
       lane.inFlight -= 1;
       lane.wake?.();
     }
+  }
+
+  /** The workspace is paused: everything queued goes back to its job, to come again when the pause ends. */
+  private deferAll(lane: Lane, waitMs: number): void {
+    for (const item of lane.queue.splice(0)) item.reject(new DeliveryDeferred(waitMs));
   }
 
   /** Posts that would still be waiting past their deadline go back to their jobs now. */
