@@ -1,11 +1,9 @@
-import { GoogleAccountRevokedError } from '../google/errors';
 import { BRIEFING_KIND, type BriefingPayload } from '../notify/briefings';
-import { DeliveryDeferred, DeliveryRefused } from '../notify/messenger';
 import type { BriefingNotice } from '../notify/notices';
 import { noticeKey } from '../notify/sent-notices';
 import { HOUR_MS } from '../time/duration';
 import { safeZone } from '../time/zone';
-import { JobDiscard, JobSnooze } from './engine/errors';
+import { asJobFailure } from './notice-failure';
 import type { JobKind } from './types';
 
 /** A briefing that could not go out within this of its minute (Lume was down) is skipped, not sent late. */
@@ -51,8 +49,7 @@ export const briefingJob: JobKind<BriefingPayload> = {
       const { agenda, attention } = await ctx.briefings.compose(account.user, timeZone, job.signal);
       notice = { kind: 'briefing', timeZone, agenda, attention };
     } catch (err) {
-      if (err instanceof GoogleAccountRevokedError) throw new JobDiscard('Google access revoked');
-      throw err;
+      throw asJobFailure(err);
     }
     job.signal.throwIfAborted();
     if (await ctx.notices.find(key)) return;
@@ -61,9 +58,7 @@ export const briefingJob: JobKind<BriefingPayload> = {
       await ctx.notices.record({ key, identityId, kind: 'briefing', posted });
       ctx.telemetry.notificationSent('briefing');
     } catch (err) {
-      if (err instanceof DeliveryDeferred) throw new JobSnooze(err.retryAfterMs);
-      if (err instanceof DeliveryRefused) throw new JobDiscard(err.reason);
-      throw err;
+      throw asJobFailure(err);
     }
   },
 };

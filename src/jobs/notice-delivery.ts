@@ -1,13 +1,14 @@
 import type { NoticeRun } from '../notify/deps';
-import { DeliveryDeferred, DeliveryRefused, type Messenger } from '../notify/messenger';
+import type { Messenger } from '../notify/messenger';
 import type { RunningJob } from './engine';
-import { JobDiscard, JobSnooze } from './engine/errors';
+import { JobDiscard } from './engine/errors';
+import { asJobFailure } from './notice-failure';
 import type { JobPorts } from './ports';
 
 /**
  * Runs one src/notify sender as a job attempt: with the process's messenger, the job's due time and
- * signal, and the Messenger's refusals as the engine understands them (Slack's 429 past what a post
- * may wait → snooze, unpunished; a refusal no retry cures → discard).
+ * signal, and its failures as the engine understands them (asJobFailure: Slack's 429 → snooze,
+ * unpunished; a refusal or lost Google access → discard).
  */
 export async function deliverNotice(
   ports: JobPorts,
@@ -18,8 +19,6 @@ export async function deliverNotice(
   try {
     await send(ports.messenger, { dueAt: job.runAt, signal: job.signal });
   } catch (err) {
-    if (err instanceof DeliveryDeferred) throw new JobSnooze(err.retryAfterMs);
-    if (err instanceof DeliveryRefused) throw new JobDiscard(err.message);
-    throw err;
+    throw asJobFailure(err);
   }
 }

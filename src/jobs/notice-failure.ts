@@ -1,4 +1,4 @@
-import { needsReconnect } from '../google/errors';
+import { GoogleAccountRevokedError, needsReconnect } from '../google/errors';
 import { DeliveryDeferred, DeliveryRefused } from '../notify/messenger';
 import { JobDiscard, JobSnooze } from './engine/errors';
 
@@ -9,6 +9,6 @@ import { JobDiscard, JobSnooze } from './engine/errors';
 export function asJobFailure(err: unknown): unknown {
   if (err instanceof DeliveryDeferred) return new JobSnooze(err.retryAfterMs);
   if (err instanceof DeliveryRefused) return new JobDiscard(err.message);
-  if (needsReconnect(err)) return new JobDiscard('Google access revoked or not connected');
+  if (err instanceof GoogleAccountRevokedError || needsReconnect(err)) return new JobDiscard('Google access revoked or not connected');
   return err;
 }
