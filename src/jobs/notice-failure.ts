@@ -9,6 +9,7 @@ import { JobDiscard, JobSnooze } from './engine/errors';
 export function asJobFailure(err: unknown): unknown {
   if (err instanceof DeliveryDeferred) return new JobSnooze(err.retryAfterMs);
   if (err instanceof DeliveryRefused) return new JobDiscard(err.message);
-  if (err instanceof GoogleAccountRevokedError || needsReconnect(err)) return new JobDiscard('Google access revoked or not connected');
+  if (err instanceof GoogleAccountRevokedError || needsReconnect(err))
+    return new JobDiscard('Google access revoked or not connected');
   return err;
 }
