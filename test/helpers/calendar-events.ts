@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import type { calendar_v3 } from 'googleapis/build/src/apis/calendar';
 import type { CalendarEventState, MyResponse } from '../../src/calendar/feed';
-import { eventState } from '../../src/calendar/stored-events';
 import type { AppContext } from '../../src/context';
 import { seedEvent } from '../fakes/google/seed';
 import type { FakeGoogle } from '../fakes/google/server';
+import { storeAsSync } from './calendar-row';
 
 type Event = calendar_v3.Schema$Event;
 
@@ -50,24 +49,9 @@ export function calendarDriver(
   o: { sub: string; userId: string },
 ): CalendarDriver {
   const events = () => google.state.dataFor(o.sub).calendars.get('primary')?.events ?? [];
-  const { CalendarEvent } = ctx.db.models;
   const announce = async (e: Event, initial: boolean) => {
     const after = stateOf(o.userId, e);
-    const eventRef = createHash('sha256').update(after.eventId).digest('hex');
-    const row = await CalendarEvent.findOne({ where: { userId: o.userId, eventRef } });
-    const before = row ? eventState(row) : null;
-    const values = {
-      status: after.status,
-      startAt: after.start,
-      endAt: after.end,
-      allDay: after.allDay,
-      eventType: after.eventType,
-      response: after.response,
-      organizerSelf: after.organizerSelf,
-      googleUpdatedAt: after.updatedAt,
-    };
-    if (row) await row.update(values);
-    else await CalendarEvent.create({ userId: o.userId, eventRef, eventId: after.eventId, ...values });
+    const before = await storeAsSync(ctx.db.models, after);
     await ctx.calendar.emit({ userId: o.userId, changes: [{ before, after }], initial, at: ctx.now() });
   };
   return {

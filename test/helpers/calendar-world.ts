@@ -1,10 +1,9 @@
 import type { calendar_v3 } from 'googleapis/build/src/apis/calendar';
-import { eventRef } from '../../src/calendar/event-ref';
 import type { CalendarChangeBatch, CalendarEventState, MyResponse } from '../../src/calendar/feed';
-import { eventState } from '../../src/calendar/stored-events';
 import type { AppContext } from '../../src/context';
 import { seedEvent } from '../fakes/google/seed';
 import type { FakeGoogle } from '../fakes/google/server';
+import { storeAsSync } from './calendar-row';
 
 type Event = calendar_v3.Schema$Event;
 
@@ -102,25 +101,10 @@ export class CalendarWorld {
   /** What sync does after reading these events: store each row, then emit one batch of what changed. */
   async sync(ids: string[], o: { initial?: boolean } = {}): Promise<CalendarChangeBatch> {
     const ctx = this.o.ctx();
-    const { CalendarEvent } = ctx.db.models;
     const changes = [];
     for (const id of ids) {
       const after = this.stateOf(this.event(id));
-      const row = await CalendarEvent.findOne({ where: { userId: this.o.userId, eventRef: eventRef(id) } });
-      const before = row ? eventState(row) : null;
-      const values = {
-        status: after.status,
-        startAt: after.start,
-        endAt: after.end,
-        allDay: after.allDay,
-        eventType: after.eventType,
-        response: after.response,
-        organizerSelf: after.organizerSelf,
-        googleUpdatedAt: after.updatedAt,
-      };
-      if (row) await row.update(values);
-      else
-        await CalendarEvent.create({ userId: this.o.userId, eventRef: eventRef(id), eventId: id, ...values });
+      const before = await storeAsSync(ctx.db.models, after);
       changes.push({ before, after });
     }
     const batch = { userId: this.o.userId, changes, initial: !!o.initial, at: ctx.now() };
