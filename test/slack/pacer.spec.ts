@@ -80,7 +80,7 @@ describe('proactive post pacer', () => {
     assert.equal(slack.state.rateLimits.limited, 0, 'kept under both limits');
   });
 
-  it('a 429 pauses the whole workspace: the posts go back to their jobs for Retry-After, then all go, none early', async () => {
+  it('a 429 pauses the whole workspace for Retry-After, then the posts go: every one delivered, none early', async () => {
     slack.state.rateLimits.rules = [
       { method: 'chat.postMessage', perWorkspace: { limit: 3, windowMs: 1000 } },
     ];
@@ -124,7 +124,7 @@ describe('proactive post pacer', () => {
     assert.equal(slack.state.rateLimits.unhonoured, 0);
   });
 
-  it('a Retry-After of any length: DeliveryDeferred with the wait, so the job snoozes; the paused workspace sends nothing', async () => {
+  it('a Retry-After longer than the pacer waits: DeliveryDeferred with the wait, so the job snoozes; the paused workspace sends nothing', async () => {
     slack.state.failures.push({
       method: 'chat.postMessage',
       error: 'ratelimited',

@@ -16,6 +16,11 @@ export interface PostLimits {
   /** Longest one post waits in the queue before it is handed back to its job (DeliveryDeferred). */
   maxWaitMs: number;
   /**
+   * Longest Retry-After waited out here, on this process's clock; a longer pause hands the posts back
+   * to their jobs (DeliveryDeferred), which snooze on the engine's clock.
+   */
+  maxPauseWaitMs: number;
+  /**
    * Posts of one workspace in flight at once. One: the next post leaves only after the last one's
    * answer came back, so no post is ever sent by an instance that had been told to wait.
    */
@@ -27,6 +32,7 @@ export const SLACK_POST_LIMITS: PostLimits = {
   workspacePerSecond: 5,
   workspaceBurst: 10,
   maxWaitMs: 60_000,
+  maxPauseWaitMs: 5_000,
   maxInFlight: 1,
 };
 
@@ -53,6 +59,8 @@ interface Lane {
   refilledAt: number;
   channelFree: Map<string, number>;
   pausedUntil: number;
+  /** The pause this lane last waited out here (so a pause is served once, whatever the pause clock says after). */
+  servedPause: number;
   inFlight: number;
   pumping: boolean;
   wake?: () => void;
@@ -65,10 +73,11 @@ export interface PacerClock {
 /**
  * Per-workspace queue for proactive posts (chat.postMessage, chat.update): ordered by due time,
  * spaced per channel and per workspace on this process's clock, paused for the whole workspace on a
- * 429 (shared through `pauses` so other instances wait too). A pause is never slept through here:
- * the refused post and every one queued behind it go back to their jobs (DeliveryDeferred with the
- * time left), which snooze on the engine's clock — durable, holding no slot, and in tests the clock
- * the spec moves. Answers to people never pass through here.
+ * 429 (shared through `pauses` so other instances wait too). A short pause (a few seconds) is waited
+ * out here and the posts go after it, composed once; a longer one hands the refused post and every
+ * one queued behind it back to their jobs (DeliveryDeferred with the time left), which snooze on the
+ * engine's clock — durable, holding no slot, and in tests the clock the spec moves. Answers to
+ * people never pass through here.
  */
 export class SlackPacer {
   private readonly lanes = new Map<string, Lane>();
@@ -104,7 +113,7 @@ export class SlackPacer {
     return [...this.lanes.values()].reduce((n, l) => n + l.queue.length, 0);
   }
 
-  /** Runs `call` when the workspace's limits allow, earliest `dueAt` first; a 429 or a paused workspace: DeliveryDeferred. */
+  /** Runs `call` when the workspace's limits allow, earliest `dueAt` first; after a short 429 pause it goes again, a long one: DeliveryDeferred. */
   send<T>(
     teamId: string,
     channel: string,
@@ -141,6 +150,7 @@ export class SlackPacer {
         refilledAt: this.now(),
         channelFree: new Map(),
         pausedUntil: 0,
+        servedPause: 0,
         inFlight: 0,
         pumping: false,
       };
@@ -173,8 +183,14 @@ export class SlackPacer {
         // of its last pause stands in only when the store cannot be read.
         const until = await this.pauses.until(teamId).catch(() => lane.pausedUntil);
         const paused = until - this.pauseNow();
-        if (paused > 0) {
-          this.deferAll(lane, paused);
+        if (paused > 0 && until !== lane.servedPause) {
+          if (paused > this.limits.maxPauseWaitMs) {
+            this.deferAll(lane, paused);
+            continue;
+          }
+          // Not wakeable by new posts: the whole pause is waited, then counted as served.
+          await new Promise((r) => setTimeout(r, paused));
+          lane.servedPause = until;
           continue;
         }
         const now = this.now();
@@ -220,7 +236,9 @@ export class SlackPacer {
       lane.tokens = 0;
       this.o.onRateLimited?.({ teamId, retryAfterMs });
       await this.pauses.pause(teamId, until).catch(() => undefined);
-      item.reject(new DeliveryDeferred(retryAfterMs));
+      if (retryAfterMs > this.limits.maxPauseWaitMs || item.signal?.aborted)
+        item.reject(new DeliveryDeferred(retryAfterMs));
+      else this.insert(lane, item);
       void this.pump(teamId, lane);
     } finally {
       lane.inFlight -= 1;
