@@ -7,13 +7,15 @@ const RESPONSES = new Set<MyResponse>(['accepted', 'tentative', 'needsAction', '
 const STATUSES = new Set(['confirmed', 'tentative', 'cancelled']);
 
 /**
- * The person's answer: theirs when they organise it (or nobody is invited), else their own attendee
- * entry's. On an event that reached their calendar without naming them (a group invitation), they
- * have not answered.
+ * The person's answer, the one reading of it (sync stores it, send-time checks re-read it): a decline
+ * stands whoever organises; theirs when they organise it (or nobody is invited), else their own
+ * attendee entry's. On an event that reached their calendar without naming them (a group
+ * invitation), they have not answered.
  */
-function myResponse(e: GoogleEvent): MyResponse {
+export function myResponseOf(e: GoogleEvent): MyResponse {
+  const mine = e.attendees?.find((a) => a.self)?.responseStatus as MyResponse | undefined;
+  if (mine === 'declined') return 'declined';
   if (e.organizer?.self || !e.attendees?.length) return 'organizer';
-  const mine = e.attendees.find((a) => a.self)?.responseStatus as MyResponse | undefined;
   return mine && RESPONSES.has(mine) ? mine : 'needsAction';
 }
 
@@ -47,7 +49,7 @@ export function eventStateOf(
     end,
     allDay,
     eventType: e.eventType ?? 'default',
-    response: myResponse(e),
+    response: myResponseOf(e),
     organizerSelf: !!e.organizer?.self,
     updatedAt: e.updated ? new Date(e.updated) : null,
   };

@@ -1,5 +1,6 @@
 import type { calendar_v3 } from 'googleapis/build/src/apis/calendar';
 import type { User } from '../../models';
+import { joinUrlOf } from '../agenda/calendar';
 import { ownAttendee } from '../google/calendar-answer';
 import { httpStatusOf } from '../google/errors';
 import { parseLocal } from '../time/zone';
@@ -19,6 +20,9 @@ export async function calendarOf(
   return { user, calendar: apis.calendar() };
 }
 
+/** Google answers a single read quickly or not at all; the job retries a timeout. */
+const READ_TIMEOUT_MS = 10_000;
+
 /** events.get on the primary calendar at send time; null when Google no longer has it (404 / 410). */
 export async function readEvent(
   calendar: calendar_v3.Calendar,
@@ -26,7 +30,9 @@ export async function readEvent(
   signal?: AbortSignal,
 ): Promise<GoogleEvent | null> {
   try {
-    return (await calendar.events.get({ calendarId: 'primary', eventId }, signal ? { signal } : {})).data;
+    return (
+      await calendar.events.get({ calendarId: 'primary', eventId }, { signal, timeout: READ_TIMEOUT_MS })
+    ).data;
   } catch (err) {
     const status = httpStatusOf(err);
     if (status === 404 || status === 410) return null;
@@ -50,16 +56,23 @@ export function eventSpan(
   return { start, end, allDay: !e.start?.dateTime };
 }
 
-/** What a notice shows of an event, read from Google now (titles are never stored). */
+/**
+ * What a notice shows of an event, read from Google now (titles are never stored) — the one builder
+ * for reminders, leave-now, invitations and change notices. The join link as the agenda finds it
+ * (Meet, a conference entry point, a Zoom/Teams/Webex link in the location), else one pasted into the
+ * description (many invitations from outside Google do that).
+ */
 export function noticeEvent(e: GoogleEvent, span: { start: Date; end: Date }): NoticeEvent {
-  const video = e.conferenceData?.entryPoints?.find((p) => p.entryPointType === 'video')?.uri;
+  const joinUrl = joinUrlOf(e) ?? joinUrlOf({ location: e.description }) ?? null;
+  const location = e.location?.trim() || null;
   return {
     eventId: e.id ?? '',
     title: e.summary?.trim() || '(no title)',
     start: span.start,
     end: span.end,
-    location: e.location ?? null,
-    joinUrl: e.hangoutLink ?? video ?? null,
+    // A location that is nothing but the join link would show the same URL twice.
+    location: location && location !== joinUrl ? location : null,
+    joinUrl,
     htmlLink: e.htmlLink ?? null,
   };
 }

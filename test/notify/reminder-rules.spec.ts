@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { myResponseOf } from '../../src/notify/reminder-event';
+import { myResponseOf } from '../../src/calendar/google-event';
 import {
   isPlace,
   isRemindedEvent,
@@ -64,6 +64,8 @@ describe('notify: reminder rules', () => {
       'organizer',
     );
     assert.equal(myResponseOf({ attendees: [{ self: true, responseStatus: 'needsAction' }] }), 'needsAction');
+    // Invited through a group: on their calendar without their own entry, so not answered.
+    assert.equal(myResponseOf({ attendees: [{ email: 'team@example.com' }] }), 'needsAction');
     assert.equal(
       myResponseOf({ organizer: { self: true }, attendees: [{ self: true, responseStatus: 'declined' }] }),
       'declined',
