@@ -44,6 +44,7 @@ describe('calendar push: events.watch channels, notifications, renewal, stop', (
     assert.equal(row.id, body.id);
     assert.notEqual(row.tokenHash, body.token, 'only a hash of the token is kept');
     assert.ok(!JSON.stringify(row.toJSON()).includes(body.token));
+    assert.ok(!JSON.stringify(w.t.logs.lines).includes(body.token), 'the channel token reaches no log line');
     assert.equal(row.resourceId, push().live(acct.sub)[0].resourceId);
     assert.ok(row.confirmedAt, 'the sync message confirmed it');
     assert.deepEqual(
